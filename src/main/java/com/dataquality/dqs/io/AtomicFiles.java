@@ -1,0 +1,64 @@
+package com.dataquality.dqs.io;
+
+import com.dataquality.dqs.InputException;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Output files appear whole or not at all: written under a hidden temporary name in the same
+ * directory, then renamed. A reader polling the output directory never sees half a file.
+ */
+public final class AtomicFiles {
+    private AtomicFiles() {}
+
+    /** Something that writes a file's content. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(BufferedWriter out) throws IOException;
+    }
+
+    public static void write(Path target, Content content) {
+        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(target.toAbsolutePath().getParent());
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+            publish(tmp, target);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames a finished temporary file to its final name. */
+    public static void publish(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(
+                    tmp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** Creates a directory for outputs, or says in one line why it cannot. */
+    public static Path outputDirectory(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new InputException(
+                    "cannot create output directory " + dir + ": " + e.getMessage(), e);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new InputException("output directory " + dir + " is not writable");
+        }
+        return dir;
+    }
+}

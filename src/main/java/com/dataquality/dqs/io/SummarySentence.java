@@ -1,0 +1,40 @@
+package com.dataquality.dqs.io;
+
+import com.dataquality.dqs.summary.SummaryRow;
+
+/** The one-sentence form of a summary row ({@code nl_all_rows.txt}, CONTRACT.md §3). */
+public final class SummarySentence {
+    private SummarySentence() {}
+
+    public static String of(SummaryRow r) {
+        return "• On "
+                + r.businessDateLatest()
+                + ", dataset \""
+                + r.datasetName()
+                + "\" (source: "
+                + r.source()
+                + ", tenant: "
+                + r.tenantId()
+                + ", UUID: "
+                + r.datasetUuid()
+                + ") under rule \""
+                + r.ruleName()
+                + "\" ["
+                + r.ruleCode()
+                + "] recorded "
+                + r.failCountTotal()
+                + " failures and "
+                + r.passCountTotal()
+                + " passes overall (fail-rate "
+                + Decimals.percent2(r.failRateTotal())
+                + "; 1-month "
+                + Decimals.percent2(r.failRate1m())
+                + ", 3-month "
+                + Decimals.percent2(r.failRate3m())
+                + ", 12-month "
+                + Decimals.percent2(r.failRate12m())
+                + ") — trend "
+                + r.trendFlag()
+                + ".";
+    }
+}

@@ -1,0 +1,108 @@
+package com.dataquality.dqs.pipeline;
+
+import com.dataquality.dqs.io.FileInputs;
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.summary.SummaryRow;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.CloseableIterator;
+
+/**
+ * Runs the topology over bounded CSV files and brings its results back to this process: the final
+ * summary rows, the dead letters (handed to a consumer as they arrive, so they need not fit in
+ * memory) and the record counts. What {@code dqs summarize} and the tests share.
+ */
+public final class BoundedSummary {
+
+    /** What a bounded run produced. */
+    public record Result(List<SummaryRow> rows, RunCounts counts, long jobMillis) {}
+
+    private BoundedSummary() {}
+
+    /**
+     * @param progress told the number of records read so far, every few seconds
+     */
+    public static Result run(
+            StreamExecutionEnvironment env,
+            List<Path> files,
+            Map<Integer, RuleMetadata> rules,
+            Consumer<DeadLetter> deadLetters,
+            LongConsumer progress)
+            throws Exception {
+        Inputs inputs = new Inputs(FileInputs.csvSource(files, null), "CSV files");
+        Outputs outputs = Pipeline.build(env, inputs, PipelineSettings.bounded(rules));
+        DataStream.Collector<SummaryRow> rowCollector = new DataStream.Collector<>();
+        DataStream.Collector<DeadLetter> deadCollector = new DataStream.Collector<>();
+        outputs.finalSummaries().collectAsync(rowCollector);
+        outputs.deadLetters().collectAsync(deadCollector);
+
+        long start = System.nanoTime();
+        JobClient client = env.executeAsync("dqs summarize");
+        ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads());
+        try {
+            // Both collect sinks must be drained while the job runs, or they back-pressure it.
+            CompletableFuture<Void> deadDrain =
+                    CompletableFuture.runAsync(() -> drain(deadCollector, deadLetters), pool);
+            pool.submit(() -> reportProgress(client, progress));
+            List<SummaryRow> rows = new ArrayList<>();
+            drain(rowCollector, rows::add);
+            deadDrain.join();
+            JobExecutionResult result = client.getJobExecutionResult().get();
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            return new Result(
+                    rows, RunCounts.fromAccumulators(result.getAllAccumulatorResults()), millis);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> void drain(DataStream.Collector<T> collector, Consumer<T> consumer) {
+        try (CloseableIterator<T> it = collector.getOutput()) {
+            while (it.hasNext()) {
+                consumer.accept(it.next());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("reading the job's results failed", e);
+        }
+    }
+
+    /** Polls the running job's accumulators; they arrive with task heartbeats. */
+    private static void reportProgress(JobClient client, LongConsumer progress) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(Duration.ofSeconds(3).toMillis());
+                Map<String, Object> acc = client.getAccumulators().get(5, TimeUnit.SECONDS);
+                Object read = acc.get(Metrics.RECORDS_READ);
+                if (read instanceof Number n) {
+                    progress.accept(n.longValue());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            // The job finished or the cluster went away: progress ends, the result says why.
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return r -> {
+            Thread t = new Thread(r, "dqs-results");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

@@ -1,0 +1,13 @@
+package com.dataquality.dqs.pipeline;
+
+import com.dataquality.dqs.record.ParseResult;
+import org.apache.flink.api.connector.source.Source;
+
+/**
+ * The connectors a run plugs into the topology. Built by the caller (files, Kafka, or a test's
+ * bounded source), never inside {@link Pipeline}, so that one topology serves every run.
+ *
+ * @param records parsed rule executions; the pipeline assigns event time from their dates
+ * @param recordsName the source's name on the dashboard
+ */
+public record Inputs(Source<ParseResult, ?, ?> records, String recordsName) {}

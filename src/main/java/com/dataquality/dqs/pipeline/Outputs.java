@@ -1,0 +1,19 @@
+package com.dataquality.dqs.pipeline;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.summary.SummaryRow;
+import org.apache.flink.streaming.api.datastream.DataStream;
+
+/**
+ * The streams the topology produces; the caller attaches sinks (files, Kafka, or a test's
+ * collector).
+ *
+ * @param summaryUpdates upserts: a key's row each time a day closes with new records for it, then
+ *     its final row when a bounded input ends (so a key's last update equals its CSV row)
+ * @param finalSummaries at the end of bounded input only: every key's final row, sorted by key
+ * @param deadLetters records that could not be understood, with origin and reason
+ */
+public record Outputs(
+        DataStream<SummaryRow> summaryUpdates,
+        DataStream<SummaryRow> finalSummaries,
+        DataStream<DeadLetter> deadLetters) {}

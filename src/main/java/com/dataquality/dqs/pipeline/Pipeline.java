@@ -1,0 +1,80 @@
+package com.dataquality.dqs.pipeline;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.summary.FinalSummaryFunction;
+import com.dataquality.dqs.summary.RollingSummaryFunction;
+import com.dataquality.dqs.summary.SummaryRow;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
+
+/**
+ * The job's topology, as one function of its inputs: every run (bounded {@code summarize},
+ * continuous {@code run}, tests) builds this same graph, with different connectors.
+ *
+ * <pre>
+ * records ─ route ──┬─▶ dead letters
+ *                   └─ keyBy(summary key) ─ rolling summary ──▶ summary updates
+ *                                              └─ (end of input) ─ final summary ─▶ final rows
+ * </pre>
+ *
+ * Every stateful operator has a stable uid: savepoints map state to operators by it.
+ */
+public final class Pipeline {
+
+    public static final String UID_SOURCE = "records-source";
+    public static final String UID_ROUTE = "route-records";
+    public static final String UID_SUMMARY = "rolling-summary";
+    public static final String UID_FINAL_SUMMARY = "final-summary";
+
+    private Pipeline() {}
+
+    public static Outputs build(
+            StreamExecutionEnvironment env, Inputs inputs, PipelineSettings settings) {
+        DataStream<ParseResult> parsed =
+                env.fromSource(inputs.records(), watermarks(settings), inputs.recordsName())
+                        .uid(UID_SOURCE);
+
+        SingleOutputStreamOperator<RuleExecution> valid =
+                parsed.process(new RouteRecordsFunction())
+                        .uid(UID_ROUTE)
+                        .name("Validate and route");
+        DataStream<DeadLetter> deadLetters = valid.getSideOutput(Tags.DEAD_LETTERS);
+
+        SingleOutputStreamOperator<SummaryRow> updates =
+                valid.keyBy(RuleExecution::summaryKey)
+                        .process(
+                                new RollingSummaryFunction(
+                                        settings.rules(), settings.emitDailyUpdates()))
+                        .uid(UID_SUMMARY)
+                        .name("Rolling summary");
+
+        SingleOutputStreamOperator<SummaryRow> finalRows =
+                updates.getSideOutput(Tags.FINAL_STATES)
+                        .windowAll(GlobalWindows.createWithEndOfStreamTrigger())
+                        .process(new FinalSummaryFunction(settings.rules()))
+                        .uid(UID_FINAL_SUMMARY)
+                        .name("Final summary");
+
+        return new Outputs(updates.union(finalRows), finalRows, deadLetters);
+    }
+
+    /**
+     * Event time is the business date. Dead letters have none and must not move the watermark, so
+     * they get the smallest timestamp, which a bounded-out-of-orderness generator ignores.
+     */
+    static WatermarkStrategy<ParseResult> watermarks(PipelineSettings settings) {
+        WatermarkStrategy<ParseResult> strategy =
+                WatermarkStrategy.<ParseResult>forBoundedOutOfOrderness(settings.outOfOrderness())
+                        .withTimestampAssigner(
+                                (r, previous) ->
+                                        r.isValid()
+                                                ? r.execution().eventTimeMillis()
+                                                : Long.MIN_VALUE);
+        return settings.idleness() == null ? strategy : strategy.withIdleness(settings.idleness());
+    }
+}

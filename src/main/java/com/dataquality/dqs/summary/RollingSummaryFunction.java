@@ -1,0 +1,120 @@
+package com.dataquality.dqs.summary;
+
+import com.dataquality.dqs.pipeline.Metrics;
+import com.dataquality.dqs.pipeline.Tags;
+import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.record.RuleMetadata;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keeps one {@link SummaryAccumulator} per summary key and publishes the key's summary when a day
+ * closes, that is when the event-time watermark passes the end of a day in which the key received
+ * records. At the end of input it hands its accumulator to {@link FinalSummaryFunction}, which
+ * alone knows the greatest business date of the whole input.
+ *
+ * <p>Timers: at most one day-close timer per key (Flink de-duplicates equal timestamps) plus one
+ * end-of-input timer at {@link Long#MAX_VALUE}, which fires only when the input is bounded (or a
+ * job is drained). A key that receives nothing is not re-published every day: its rates would only
+ * drift as days leave the windows, and re-sending every key daily costs as many updates as there
+ * are keys.
+ */
+public final class RollingSummaryFunction
+        extends KeyedProcessFunction<String, RuleExecution, SummaryRow> {
+    private static final long serialVersionUID = 1L;
+
+    static final long MILLIS_PER_DAY = 86_400_000L;
+    static final long END_OF_INPUT = Long.MAX_VALUE;
+
+    /** Descriptor of the keyed state, shared with tests that inspect it. */
+    public static final ValueStateDescriptor<SummaryAccumulator> STATE =
+            new ValueStateDescriptor<>("summary", SummaryAccumulator.class);
+
+    private final HashMap<Integer, RuleMetadata> metadata;
+    private final boolean emitDailyUpdates;
+
+    private transient ValueState<SummaryAccumulator> state;
+    private transient Counter late;
+    private transient Counter emitted;
+
+    /**
+     * @param metadata rule metadata by rule code, to fill in the rows
+     * @param emitDailyUpdates false for a bounded summary where only the final rows matter
+     */
+    public RollingSummaryFunction(Map<Integer, RuleMetadata> metadata, boolean emitDailyUpdates) {
+        this.metadata = new HashMap<>(metadata);
+        this.emitDailyUpdates = emitDailyUpdates;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        state = getRuntimeContext().getState(STATE);
+        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(Metrics.GROUP);
+        late = group.counter(Metrics.LATE_RECORDS);
+        emitted = group.counter(Metrics.SUMMARIES_EMITTED);
+    }
+
+    @Override
+    public void processElement(RuleExecution r, Context ctx, Collector<SummaryRow> out)
+            throws Exception {
+        SummaryAccumulator acc = state.value();
+        if (acc == null) {
+            acc = new SummaryAccumulator();
+            ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+        }
+        acc.add(r);
+        state.update(acc);
+
+        long watermark = ctx.timerService().currentWatermark();
+        long endOfDay = endOfDay(r.businessDay());
+        boolean isLate = endOfDay <= watermark;
+        if (isLate) {
+            // Its day has closed: it still counts (it is in the accumulator), and the key is
+            // re-published when the current day closes; nothing already closed is redone.
+            late.inc();
+        }
+        if (emitDailyUpdates) {
+            // A late record waits for the next day to close: the one after the watermark.
+            long closeAt = isLate ? endOfDay(dayOf(watermark + 1)) : endOfDay;
+            if (closeAt != END_OF_INPUT) {
+                ctx.timerService().registerEventTimeTimer(closeAt);
+            }
+        }
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<SummaryRow> out)
+            throws Exception {
+        SummaryAccumulator acc = state.value();
+        if (acc == null) {
+            return;
+        }
+        if (timestamp == END_OF_INPUT) {
+            ctx.output(Tags.FINAL_STATES, acc);
+            return;
+        }
+        long watermark = ctx.timerService().currentWatermark();
+        if (watermark == END_OF_INPUT) {
+            // The input ended: the final summary, anchored on the greatest date of the whole
+            // input, supersedes this one.
+            return;
+        }
+        out.collect(acc.toRow(dayOf(watermark), metadata.get(acc.ruleCode)));
+        emitted.inc();
+    }
+
+    static long endOfDay(int day) {
+        return (day + 1L) * MILLIS_PER_DAY - 1;
+    }
+
+    static int dayOf(long millis) {
+        return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
+    }
+}

@@ -1,0 +1,149 @@
+package com.dataquality.dqs.summary;
+
+import static com.dataquality.dqs.TestRecords.day;
+import static com.dataquality.dqs.TestRecords.exec;
+import static com.dataquality.dqs.record.Status.FAIL;
+import static com.dataquality.dqs.record.Status.PASS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.pipeline.Tags;
+import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.record.RuleMetadata;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+class RollingSummaryFunctionTest {
+
+    private static final Map<Integer, RuleMetadata> RULES =
+            Map.of(1, new RuleMetadata("Rule one", "T", "D", "desc", "C1"));
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow>
+            harness(boolean daily) throws Exception {
+        // Not opened: a test may restore state into it first.
+        return new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new RollingSummaryFunction(RULES, daily)),
+                RuleExecution::summaryKey,
+                Types.STRING);
+    }
+
+    private static void push(
+            KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow> h,
+            RuleExecution r)
+            throws Exception {
+        h.processElement(new StreamRecord<>(r, r.eventTimeMillis()));
+    }
+
+    @Test
+    void keepsOneStateEntryPerKeyWhateverTheNumberOfRecords() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            for (int i = 0; i < 50; i++) {
+                push(h, exec("a", 1, "2024-01-0" + (1 + i % 5), i % 3 == 0 ? FAIL : PASS));
+                push(h, exec("b", 1, "2024-01-0" + (1 + i % 5), PASS));
+            }
+            assertEquals(2, h.numKeyedStateEntries());
+            // per key: the end-of-input timer and one day-close timer per distinct day
+            assertEquals(2 * (1 + 5), h.numEventTimeTimers());
+        }
+    }
+
+    @Test
+    void publishesAKeyWhenItsDayClosesWithTheWatermarkDateAsReference() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", FAIL));
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            assertTrue(h.extractOutputValues().isEmpty(), "nothing before the day closes");
+
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(1, out.size());
+            SummaryRow row = out.get(0);
+            assertEquals("2024-01-01", row.referenceDate());
+            assertEquals(1, row.failCountTotal());
+            assertEquals(1, row.passCountTotal());
+            assertEquals("Rule one", row.ruleName());
+            assertEquals(1, h.numEventTimeTimers(), "only the end-of-input timer is left");
+        }
+    }
+
+    @Test
+    void aKeyWithoutNewRecordsIsNotRepublished() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            assertEquals(1, h.extractOutputValues().size());
+        }
+    }
+
+    @Test
+    void aLateRecordCountsAndIsPublishedAtTheNextDayClose() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-05", PASS));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            assertEquals(1, h.extractOutputValues().size());
+
+            push(h, exec("a", 1, "2024-01-02", FAIL)); // its day closed long ago
+            assertEquals(1, h.extractOutputValues().size(), "a closed day is not redone");
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-06")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            assertEquals(1, out.get(1).failCountTotal());
+            assertEquals("2024-01-06", out.get(1).referenceDate());
+            assertEquals("2024-01-05", out.get(1).businessDateLatest());
+        }
+    }
+
+    @Test
+    void atTheEndOfInputHandsItsAccumulatorToTheFinalSummaryInsteadOfAnUpdate() throws Exception {
+        try (var h = harness(false)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", FAIL));
+            push(h, exec("b", 1, "2024-01-03", PASS));
+            assertEquals(2, h.numEventTimeTimers(), "bounded mode: only end-of-input timers");
+            h.processWatermark(Long.MAX_VALUE);
+            assertTrue(h.extractOutputValues().isEmpty());
+            var finals = h.getSideOutput(Tags.FINAL_STATES);
+            assertEquals(2, finals.size());
+            List<SummaryRow> rows =
+                    FinalSummaryFunction.finalRows(
+                            finals.stream().map(StreamRecord::getValue).toList(), RULES);
+            // Both anchored on the greatest date of the whole input, not their own.
+            assertEquals("2024-01-03", rows.get(0).referenceDate());
+            assertEquals("2024-01-03", rows.get(1).referenceDate());
+            assertEquals("a", rows.get(0).datasetUuid());
+        }
+    }
+
+    @Test
+    void stateSurvivesASnapshotAndRestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", FAIL));
+            push(h, exec("a", 1, "2024-01-02", PASS));
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness(true)) {
+            h.initializeState(snapshot);
+            h.open();
+            assertEquals(1, h.numKeyedStateEntries());
+            assertEquals(3, h.numEventTimeTimers(), "timers are part of the snapshot");
+            push(h, exec("a", 1, "2024-01-02", FAIL));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-02")));
+            SummaryRow last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
+            assertEquals(2, last.failCountTotal());
+            assertEquals(1, last.passCountTotal());
+        }
+    }
+}
