@@ -34,6 +34,19 @@ public final class Dqs implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** Runs one command line with its output and errors going to the given writers. */
+    public static int execute(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        CommandLine cl = commandLine();
+        cl.setOut(out);
+        cl.setErr(err);
+        try {
+            return cl.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Dqs());
         cl.setParameterExceptionHandler(

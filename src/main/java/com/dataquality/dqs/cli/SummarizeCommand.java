@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
 final class SummarizeCommand implements Callable<Integer> {
 
     @Parameters(
-            arity = "2..*",
+            arity = "0..*",
             paramLabel = "<csv>... <rules.json>",
             description = "CSV files or directories of them, then the rule metadata JSON.")
     List<Path> arguments;
@@ -59,7 +59,17 @@ final class SummarizeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);
         }
+        if (arguments == null || arguments.size() < 2) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "expected one or more CSV inputs followed by the rules JSON file");
+        }
         Path rulesFile = arguments.get(arguments.size() - 1);
+        if (rulesFile.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".csv")) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "the last argument must be the rules JSON file, got " + rulesFile);
+        }
         List<Path> files = InputFiles.expand(arguments.subList(0, arguments.size() - 1));
         Map<Integer, RuleMetadata> rules = RuleMetadataFile.load(rulesFile);
         Path dir = AtomicFiles.outputDirectory(outputDir);

@@ -2,11 +2,22 @@ package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.summary.SummaryRow;
 
-/** The one-sentence form of a summary row ({@code nl_all_rows.txt}, CONTRACT.md §3). */
+/**
+ * The one-sentence form of a summary row ({@code nl_all_rows.txt}, CONTRACT.md §3). A line break
+ * inside a name becomes a space, so that the file keeps one line per row.
+ */
 public final class SummarySentence {
     private SummarySentence() {}
 
     public static String of(SummaryRow r) {
+        return oneLine(sentence(r));
+    }
+
+    private static String oneLine(String s) {
+        return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replaceAll("\r\n|\r|\n", " ");
+    }
+
+    private static String sentence(SummaryRow r) {
         return "• On "
                 + r.businessDateLatest()
                 + ", dataset \""
