@@ -10,7 +10,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Dqs.Version.class,
         description = "Data Quality Summarizer: summaries, forecasts and drift on Apache Flink.",
-        subcommands = {SummarizeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SummarizeCommand.class,
+            BenchParseCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Dqs implements Runnable {
 
     /** Exit code for bad arguments, as picocli and most Unix tools use. */
