@@ -32,9 +32,11 @@ final class BenchParseCommand implements Callable<Integer> {
         long valid = 0;
         long dead = 0;
         for (int i = 0; i < files.size(); i++) {
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(files.get(i)), 1 << 16);
+            try (InputStream in =
+                            new BufferedInputStream(Files.newInputStream(files.get(i)), 1 << 16);
                     CsvRecordReader reader =
-                            new CsvRecordReader(in, files.get(i).toString(), InputFiles.sequenceBase(i))) {
+                            new CsvRecordReader(
+                                    in, files.get(i).toString(), InputFiles.sequenceBase(i))) {
                 for (ParseResult r = reader.next(); r != null; r = reader.next()) {
                     if (r.isValid()) {
                         valid++;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Data Quality Summarizer: summaries, forecasts and drift on Apache Flink.",
         subcommands = {
             SummarizeCommand.class,
+            RunCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })

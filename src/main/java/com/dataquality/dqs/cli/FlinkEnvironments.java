@@ -26,12 +26,22 @@ final class FlinkEnvironments {
      * @param webUiPort the dashboard's port, or 0 for no dashboard (bounded commands)
      */
     static StreamExecutionEnvironment create(int parallelism, int webUiPort) {
+        return create(parallelism, webUiPort, new Configuration());
+    }
+
+    /**
+     * @param settings job settings (checkpointing, restore path...); on a cluster they are applied
+     *     on top of the cluster's configuration
+     */
+    static StreamExecutionEnvironment create(
+            int parallelism, int webUiPort, Configuration settings) {
         if (onCluster()) {
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+            env.configure(settings);
             env.setParallelism(parallelism);
             return tune(env);
         }
-        Configuration conf = new Configuration();
+        Configuration conf = new Configuration(settings);
         conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
         // Each function copies nothing it keeps, so records need no defensive copy between
         // chained operators: a large share of the per-record cost otherwise.

@@ -7,10 +7,10 @@ import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
 
 /**
  * The job's topology, as one function of its inputs: every run (bounded {@code summarize},
@@ -18,8 +18,8 @@ import org.apache.flink.streaming.api.windowing.assigners.GlobalWindows;
  *
  * <pre>
  * records ─ route ──┬─▶ dead letters
- *                   └─ keyBy(summary key) ─ rolling summary ──▶ summary updates
- *                                              └─ (end of input) ─ final summary ─▶ final rows
+ *                   └─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
+ *                                                            └─ end-of-input states┘        └─▶ final rows
  * </pre>
  *
  * Every stateful operator has a stable uid: savepoints map state to operators by it.
@@ -53,14 +53,18 @@ public final class Pipeline {
                         .uid(UID_SUMMARY)
                         .name("Rolling summary");
 
-        SingleOutputStreamOperator<SummaryRow> finalRows =
-                updates.getSideOutput(Tags.FINAL_STATES)
-                        .windowAll(GlobalWindows.createWithEndOfStreamTrigger())
+        SingleOutputStreamOperator<SummaryRow> allUpdates =
+                updates.keyBy(r -> FinalSummaryFunction.ALL, Types.INT)
+                        .connect(
+                                updates.getSideOutput(Tags.FINAL_STATES)
+                                        .keyBy(s -> FinalSummaryFunction.ALL, Types.INT))
                         .process(new FinalSummaryFunction(settings.rules()))
                         .uid(UID_FINAL_SUMMARY)
-                        .name("Final summary");
+                        .name("Summary updates and final summary")
+                        .setParallelism(1)
+                        .setMaxParallelism(1);
 
-        return new Outputs(updates.union(finalRows), finalRows, deadLetters);
+        return new Outputs(allUpdates, allUpdates.getSideOutput(Tags.FINAL_ROWS), deadLetters);
     }
 
     /**

@@ -2,22 +2,23 @@ package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.summary.SummaryAccumulator;
+import com.dataquality.dqs.summary.SummaryRow;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.util.OutputTag;
 
 /** The job's side outputs, in one place so that producers and consumers share one instance. */
 public final class Tags {
     /** Records that could not be understood, with origin and reason. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS =
-            new OutputTag<>(
-                    "dead-letters",
-                    org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
     /** Each key's accumulator at the end of input, for the final, globally anchored summary. */
     public static final OutputTag<SummaryAccumulator> FINAL_STATES =
-            new OutputTag<>(
-                    "final-summary-states",
-                    org.apache.flink.api.common.typeinfo.TypeInformation.of(
-                            SummaryAccumulator.class));
+            new OutputTag<>("final-summary-states", TypeInformation.of(SummaryAccumulator.class));
+
+    /** The final summary rows, sorted by key, at the end of bounded input. */
+    public static final OutputTag<SummaryRow> FINAL_ROWS =
+            new OutputTag<>("final-summary-rows", TypeInformation.of(SummaryRow.class));
 
     private Tags() {}
 }

@@ -1,0 +1,36 @@
+package com.dataquality.dqs.cli;
+
+import picocli.CommandLine.Option;
+
+/** The Kafka options of {@code dqs run} (CONTRACT.md §5), with the contract's topic defaults. */
+final class KafkaOptions {
+    @Option(
+            names = "--kafka",
+            paramLabel = "BOOTSTRAP",
+            description = "Read records from Kafka and write outputs to Kafka instead of files.")
+    String bootstrap;
+
+    @Option(
+            names = "--bounded",
+            description =
+                    "With --kafka: read the input topic up to the offsets present at start, then finish.")
+    boolean bounded;
+
+    @Option(names = "--input-topic", defaultValue = "dq.rule-executions", paramLabel = "TOPIC")
+    String inputTopic;
+
+    @Option(names = "--summaries-topic", defaultValue = "dq.summaries", paramLabel = "TOPIC")
+    String summariesTopic;
+
+    @Option(names = "--predictions-topic", defaultValue = "dq.predictions", paramLabel = "TOPIC")
+    String predictionsTopic;
+
+    @Option(names = "--drift-topic", defaultValue = "dq.drift", paramLabel = "TOPIC")
+    String driftTopic;
+
+    @Option(names = "--dead-letter-topic", defaultValue = "dq.dead-letters", paramLabel = "TOPIC")
+    String deadLetterTopic;
+
+    @Option(names = "--models-topic", defaultValue = "dq.models", paramLabel = "TOPIC")
+    String modelsTopic;
+}

@@ -1,0 +1,66 @@
+package com.dataquality.dqs.io;
+
+import com.dataquality.dqs.pipeline.Outputs;
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.summary.SummaryRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The file outputs of {@code dqs run}: one file each, appended exactly once per checkpoint, plus
+ * the final summary files at the end of a bounded run.
+ */
+public final class FileOutputs {
+    public static final String SUMMARIES = "summaries.jsonl";
+
+    public static final String UID_SUMMARIES_SINK = "summaries-file-sink";
+    public static final String UID_DEAD_LETTERS_SINK = "dead-letters-file-sink";
+    public static final String UID_FINAL_SUMMARY_SINK = "final-summary-file-sink";
+
+    private FileOutputs() {}
+
+    public static void attach(Outputs outputs, Path dir) {
+        outputs.summaryUpdates()
+                .sinkTo(
+                        new AppendFileSink<SummaryRow>(
+                                dir.resolve(SUMMARIES),
+                                null,
+                                r -> JsonForms.text(JsonForms.summary(r))))
+                .uid(UID_SUMMARIES_SINK)
+                .name("summaries.jsonl")
+                .setParallelism(1);
+        outputs.deadLetters()
+                .sinkTo(
+                        new AppendFileSink<DeadLetter>(
+                                dir.resolve(DeadLetterFile.NAME),
+                                DeadLetterCsv.header(),
+                                DeadLetterCsv::line))
+                .uid(UID_DEAD_LETTERS_SINK)
+                .name("dead_letters.csv")
+                .setParallelism(1);
+        outputs.finalSummaries()
+                .sinkTo(new FinalSummarySink(dir))
+                .uid(UID_FINAL_SUMMARY_SINK)
+                .name("full_summary.csv")
+                .setParallelism(1);
+    }
+
+    /**
+     * A run that does not resume from a savepoint starts its outputs afresh: appending to the files
+     * of an unrelated earlier run would mix two runs in one file.
+     */
+    public static void clearForFreshRun(Path dir) throws IOException {
+        for (String name :
+                List.of(
+                        SUMMARIES,
+                        DeadLetterFile.NAME,
+                        SummaryFiles.SUMMARY_CSV,
+                        SummaryFiles.SENTENCES)) {
+            Path file = dir.resolve(name);
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(AppendLedger.fileFor(file));
+        }
+    }
+}
