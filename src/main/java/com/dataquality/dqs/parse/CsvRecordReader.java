@@ -41,6 +41,7 @@ public final class CsvRecordReader implements Closeable {
     private final long sequenceBase;
     private final RecordValidator.Rejecter rejecter = this::reject;
     private final String[] values = new String[Columns.COUNT];
+    private final int maxRecordBytes;
 
     private byte[] buf = new byte[INITIAL_BUFFER];
     private int pos; // start of the next record in buf
@@ -79,9 +80,15 @@ public final class CsvRecordReader implements Closeable {
      * @param sequenceBase added to the record's line number to form RuleExecution.sequence
      */
     public CsvRecordReader(InputStream in, String origin, long sequenceBase) {
+        this(in, origin, sequenceBase, MAX_RECORD_BYTES);
+    }
+
+    /** With a smaller record limit, so tests need not write 16 MiB. */
+    CsvRecordReader(InputStream in, String origin, long sequenceBase, int maxRecordBytes) {
         this.in = in;
         this.origin = origin;
         this.sequenceBase = sequenceBase;
+        this.maxRecordBytes = maxRecordBytes;
     }
 
     /**
@@ -113,7 +120,7 @@ public final class CsvRecordReader implements Closeable {
                 continue;
             }
             if (!scan()) {
-                if (limit - pos >= MAX_RECORD_BYTES) {
+                if (limit - pos >= maxRecordBytes) {
                     returned++;
                     return oversized();
                 }
@@ -383,8 +390,8 @@ public final class CsvRecordReader implements Closeable {
                 reject(
                         RejectReason.MALFORMED_ROW,
                         "the record is longer than "
-                                + (MAX_RECORD_BYTES >> 20)
-                                + " MiB, probably a quote that never closes; its first line"
+                                + maxRecordBytes
+                                + " bytes, probably a quote that never closes; its first line"
                                 + " is rejected (raw text clipped) and reading resumes on the"
                                 + " next line");
         if (nl < limit) {
@@ -430,7 +437,8 @@ public final class CsvRecordReader implements Closeable {
             pos = 0;
         }
         if (limit == buf.length) {
-            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, MAX_RECORD_BYTES + INITIAL_BUFFER));
+            int cap = Math.max(maxRecordBytes + INITIAL_BUFFER, buf.length + INITIAL_BUFFER);
+            buf = Arrays.copyOf(buf, Math.min(buf.length * 2, cap));
         }
         int n = in.read(buf, limit, buf.length - limit);
         if (n < 0) {
