@@ -74,8 +74,14 @@ class BusinessDatesTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "2024-02-30", "2023-02-29", "1900-02-29", "2024-04-31", "2024-13-01", "2024-00-10",
-                "2024-01-00", "2024-01-32"
+                "2024-02-30",
+                "2023-02-29",
+                "1900-02-29",
+                "2024-04-31",
+                "2024-13-01",
+                "2024-00-10",
+                "2024-01-00",
+                "2024-01-32"
             })
     void impossibleDaysAreRejected(String raw) {
         assertEquals(BusinessDates.NO_SUCH_DAY, BusinessDates.parse(raw));
@@ -96,8 +102,19 @@ class BusinessDatesTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "", "2024", "2024-3-1", "2024-03-1", "2024/03/01", "03/01/2024", "01-03-2024",
-                "20240301", "2024-O3-01", "+2024-03-01", "10000-01-01", "yesterday", "２０２４-03-01"
+                "",
+                "2024",
+                "2024-3-1",
+                "2024-03-1",
+                "2024/03/01",
+                "03/01/2024",
+                "01-03-2024",
+                "20240301",
+                "2024-O3-01",
+                "+2024-03-01",
+                "10000-01-01",
+                "yesterday",
+                "２０２４-03-01"
             })
     void otherShapesAreRejected(String raw) {
         assertEquals(BusinessDates.BAD_FORMAT, BusinessDates.parse(raw));

@@ -31,8 +31,20 @@ class CountsTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "12.5", "-3", "-0", "1,000", "1 000", "abc", "+", "++1", "1e3", "0x10", "5.",
-                "9223372036854775808", "99999999999999999999", "１２"
+                "12.5",
+                "-3",
+                "-0",
+                "1,000",
+                "1 000",
+                "abc",
+                "+",
+                "++1",
+                "1e3",
+                "0x10",
+                "5.",
+                "9223372036854775808",
+                "99999999999999999999",
+                "１２"
             })
     void everythingElseIsInvalid(String raw) {
         assertEquals(Counts.INVALID, Counts.parse(raw));

@@ -26,7 +26,13 @@ final class CsvFixtures {
 
     /** A valid row in canonical column order, with the given rule code, date and results. */
     static String row(String ruleCode, String date, String results) {
-        return "src,t1,uuid-1,Sales," + ruleCode + "," + date + "," + results + ",100,90,DATASET,,ctx";
+        return "src,t1,uuid-1,Sales,"
+                + ruleCode
+                + ","
+                + date
+                + ","
+                + results
+                + ",100,90,DATASET,,ctx";
     }
 
     static String goodRow() {
@@ -71,7 +77,9 @@ final class CsvFixtures {
         return results.get(0).deadLetter();
     }
 
-    /** The single data row {@code row} under the canonical header is rejected for {@code reason}. */
+    /**
+     * The single data row {@code row} under the canonical header is rejected for {@code reason}.
+     */
     static DeadLetter rejectedRow(String row, RejectReason reason, String... detailParts) {
         DeadLetter d = onlyRejected(HEADER + "\n" + row + "\n");
         assertEquals(reason, d.reason(), d.detail());

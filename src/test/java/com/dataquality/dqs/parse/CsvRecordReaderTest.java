@@ -200,7 +200,9 @@ class CsvRecordReaderTest {
         for (ParseResult r : results) {
             DeadLetter d = r.deadLetter();
             assertEquals(RejectReason.MISSING_FIELD, d.reason());
-            assertTrue(d.detail().contains("lacks required column(s): rule_code, results"), d.detail());
+            assertTrue(
+                    d.detail().contains("lacks required column(s): rule_code, results"),
+                    d.detail());
             assertEquals(row, d.raw());
         }
     }
@@ -311,7 +313,11 @@ class CsvRecordReaderTest {
         RuleExecution e = onlyValid(HEADER + "\n" + goodRow().replace("Sales", quoted) + "\n");
         assertEquals(name, e.datasetName());
         DeadLetter d =
-                onlyRejected(HEADER + "\n" + goodRow().replace("Sales", "é").replace("R101", "ü") + "\n");
+                onlyRejected(
+                        HEADER
+                                + "\n"
+                                + goodRow().replace("Sales", "é").replace("R101", "ü")
+                                + "\n");
         assertEquals(goodRow().replace("Sales", "é").replace("R101", "ü"), d.raw());
         assertTrue(d.detail().contains("'ü'"), d.detail());
     }

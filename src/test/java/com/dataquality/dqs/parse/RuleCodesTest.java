@@ -25,9 +25,26 @@ class RuleCodesTest {
     @ParameterizedTest
     @ValueSource(
             strings = {
-                "", " ", "R", "r", "RR101", "R-101", "-101", "+101", "10.1", "101.0", "1e3",
-                "R 101", "1 01", "abc", "101R", "x101", "2147483648", "99999999999999999999",
-                "١٠١", "１０１"
+                "",
+                " ",
+                "R",
+                "r",
+                "RR101",
+                "R-101",
+                "-101",
+                "+101",
+                "10.1",
+                "101.0",
+                "1e3",
+                "R 101",
+                "1 01",
+                "abc",
+                "101R",
+                "x101",
+                "2147483648",
+                "99999999999999999999",
+                "١٠١",
+                "１０１"
             })
     void anythingElseIsRejectedWithTheValueInTheMessage(String raw) {
         IllegalArgumentException e =
