@@ -70,6 +70,21 @@ class InputFilesTest {
     }
 
     @Test
+    void directoriesCanBeKeptForWatchingEvenWhenEmpty() throws IOException {
+        Path watched = Files.createDirectories(dir.resolve("watched"));
+        Path file = touch(dir.resolve("a.csv"));
+        assertEquals(
+                List.of(watched, file),
+                InputFiles.expandKeepingDirectories(List.of(watched, file)));
+        Path missing = dir.resolve("gone");
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () -> InputFiles.expandKeepingDirectories(List.of(watched, missing)));
+        assertEquals("input " + missing + " does not exist", e.getMessage());
+    }
+
+    @Test
     void sequenceBasesLetLaterFilesWinTies() {
         assertEquals(0L, InputFiles.sequenceBase(0));
         assertEquals(1L << 32, InputFiles.sequenceBase(1));
