@@ -1,0 +1,178 @@
+package com.dataquality.dqs.parse;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.record.RejectReason;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads one CSV input file, record by record, into parse results (CONTRACT.md §1).
+ *
+ * <p>RFC 4180 on raw UTF-8 bytes: fields are found by byte scanning and only the twelve columns we
+ * use are decoded to strings, so unknown columns cost nothing. Leniencies, each what a user would
+ * expect: a UTF-8 BOM is skipped; records end with {@code \n} or {@code \r\n} (a lone {@code \r} is
+ * data); blanks around a field and around a quoted field's quotes are ignored and every value is
+ * trimmed; a quote inside an unquoted field is a literal character; lines that are empty or blank
+ * are skipped. The header is the first non-blank record; its names are trimmed and
+ * case-insensitive, columns come in any order, unknown and repeated columns (after the first) are
+ * ignored.
+ *
+ * <p>Rejected as {@code MALFORMED_ROW}: a field count different from the header's, text after a
+ * closing quote ({@code "abc"x}), a quote still open at the end of the file, and a record longer
+ * than {@link #MAX_RECORD_BYTES} (then only its first physical line is dropped and reading goes on
+ * from the next line, so one stray quote cannot swallow a large file into memory). A header without
+ * a required column makes every data row a {@code MISSING_FIELD}.
+ *
+ * <p>Not thread-safe: one reader per file.
+ */
+public final class CsvRecordReader implements Closeable {
+    /** Longest record kept whole; beyond it the record is treated as a runaway quote. */
+    public static final int MAX_RECORD_BYTES = 16 << 20;
+
+    private final CsvScanner scanner;
+    private final String origin;
+    private final long sequenceBase;
+    private final int maxRecordBytes;
+    private final RecordValidator.Rejecter rejecter = this::reject;
+    private final String[] values = new String[Columns.COUNT];
+    private long returned;
+
+    private boolean headerRead;
+    private long headerLine;
+    private int headerFields;
+    private int[] columnOf; // CSV field -> canonical column, -1 when unused
+    private String headerProblem; // MALFORMED_ROW detail for every row when set
+    private String missingColumns; // MISSING_FIELD detail for every row when set
+
+    /**
+     * @param in raw bytes (UTF-8, a BOM tolerated); closed by {@link #close()}
+     * @param origin the file path put in dead letters
+     * @param sequenceBase added to the record's line number to form RuleExecution.sequence
+     */
+    public CsvRecordReader(InputStream in, String origin, long sequenceBase) {
+        this(in, origin, sequenceBase, MAX_RECORD_BYTES);
+    }
+
+    /** With a smaller record limit, so tests need not write 16 MiB. */
+    CsvRecordReader(InputStream in, String origin, long sequenceBase, int maxRecordBytes) {
+        this.scanner = new CsvScanner(in, maxRecordBytes);
+        this.origin = origin;
+        this.sequenceBase = sequenceBase;
+        this.maxRecordBytes = maxRecordBytes;
+    }
+
+    /**
+     * The next record's result, or null at end of input. Blank lines are skipped; the header row is
+     * consumed, not returned.
+     */
+    public ParseResult next() throws IOException {
+        while (scanner.nextRecord()) {
+            if (scanner.oversized()) {
+                returned++;
+                return reject(
+                        RejectReason.MALFORMED_ROW,
+                        "the record is longer than "
+                                + maxRecordBytes
+                                + " bytes, probably a quote that never closes; its first line"
+                                + " is rejected (raw text clipped) and reading resumes on the"
+                                + " next line");
+            }
+            if (scanner.blank()) {
+                continue;
+            }
+            if (!headerRead) {
+                readHeader();
+                continue;
+            }
+            returned++;
+            return dataRecord();
+        }
+        return null;
+    }
+
+    /** Records returned so far by {@link #next()} (used to skip on restore from a checkpoint). */
+    public long recordsReturned() {
+        return returned;
+    }
+
+    @Override
+    public void close() throws IOException {
+        scanner.close();
+    }
+
+    private ParseResult dataRecord() {
+        if (scanner.malformed() != null) {
+            return reject(RejectReason.MALFORMED_ROW, scanner.malformed());
+        }
+        if (headerProblem != null) {
+            return reject(RejectReason.MALFORMED_ROW, headerProblem);
+        }
+        if (scanner.fieldCount() != headerFields) {
+            return reject(
+                    RejectReason.MALFORMED_ROW,
+                    "the row has "
+                            + scanner.fieldCount()
+                            + " fields but the header (line "
+                            + headerLine
+                            + ") has "
+                            + headerFields);
+        }
+        if (missingColumns != null) {
+            return reject(RejectReason.MISSING_FIELD, missingColumns);
+        }
+        for (int i = 0; i < headerFields; i++) {
+            int column = columnOf[i];
+            if (column >= 0) {
+                values[column] = scanner.field(i);
+            }
+        }
+        return RecordValidator.validate(values, sequenceBase + scanner.recordLine(), rejecter);
+    }
+
+    private void readHeader() {
+        headerRead = true;
+        headerLine = scanner.recordLine();
+        headerFields = scanner.fieldCount();
+        if (scanner.malformed() != null) {
+            headerProblem =
+                    "the header (line "
+                            + headerLine
+                            + ") is malformed ("
+                            + scanner.malformed()
+                            + "), so no row can be split into its columns";
+            return;
+        }
+        columnOf = new int[headerFields];
+        boolean[] seen = new boolean[Columns.COUNT];
+        for (int i = 0; i < headerFields; i++) {
+            int column = Columns.indexOf(scanner.field(i));
+            columnOf[i] = column >= 0 && !seen[column] ? column : -1;
+            if (column >= 0) {
+                seen[column] = true;
+            }
+        }
+        StringBuilder missing = new StringBuilder();
+        for (int c = 0; c < Columns.REQUIRED; c++) {
+            if (!seen[c]) {
+                missing.append(missing.length() == 0 ? "" : ", ").append(Columns.name(c));
+            }
+        }
+        if (missing.length() > 0) {
+            missingColumns =
+                    "the header (line " + headerLine + ") lacks required column(s): " + missing;
+        }
+    }
+
+    private ParseResult reject(RejectReason reason, String detail) {
+        return ParseResult.rejected(
+                new DeadLetter(
+                        reason,
+                        detail,
+                        scanner.raw(),
+                        origin,
+                        DeadLetter.NO_PARTITION,
+                        scanner.recordLine()));
+    }
+}
