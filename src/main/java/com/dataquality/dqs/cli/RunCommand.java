@@ -137,7 +137,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         Map<Integer, RuleMetadata> rules = RuleMetadataFile.load(this.rules);
-        List<Path> files = continuous ? existing(inputs) : InputFiles.expand(inputs);
+        List<Path> files = continuous ? InputFiles.expandKeepingDirectories(inputs) : InputFiles.expand(inputs);
         Path dir = AtomicFiles.outputDirectory(outputDir.toAbsolutePath());
         if (fromSavepoint == null) {
             FileOutputs.clearForFreshRun(dir);
@@ -203,16 +203,6 @@ final class RunCommand implements Callable<Integer> {
                 && !Files.exists(Path.of(fromSavepoint.replaceFirst("^file:", "")))) {
             throw new InputException("savepoint " + fromSavepoint + " does not exist");
         }
-    }
-
-    /** Watched directories may still be empty, but they must exist. */
-    private static List<Path> existing(List<Path> paths) {
-        for (Path p : paths) {
-            if (!Files.exists(p)) {
-                throw new InputException("input " + p + " does not exist");
-            }
-        }
-        return paths;
     }
 
     private Configuration jobConfiguration(Path dir) {
