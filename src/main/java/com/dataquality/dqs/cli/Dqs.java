@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             SummarizeCommand.class,
             RunCommand.class,
+            StopCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })
