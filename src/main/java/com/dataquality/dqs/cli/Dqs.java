@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Dqs.Version.class,
         description = "Data Quality Summarizer: summaries, forecasts and drift on Apache Flink.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, GenerateCommand.class})
 public final class Dqs implements Runnable {
 
     /** Exit code for bad arguments, as picocli and most Unix tools use. */
