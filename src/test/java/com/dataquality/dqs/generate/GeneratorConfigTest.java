@@ -39,16 +39,16 @@ class GeneratorConfigTest {
         rejects(with(10, 10, Double.NaN, 1, 0.03), "--bad-fraction");
         rejects(with(10, 10, 0.01, 0, 0.03), "--files");
         rejects(with(10, 10, 0.01, 1, 2.0), "--warning-rate");
-        rejects(OK.withDrift(LocalDate.of(2025, 6, 1), 0.3, -0.2), "--drift-date");
-        rejects(OK.withDrift(OK.startDate(), 1.2, -0.2), "--drift-fraction");
-        rejects(OK.withDrift(OK.startDate(), 0.3, -3), "--drift-size");
+        rejects(OK.toBuilder().drift(LocalDate.of(2025, 6, 1), 0.3, -0.2).build(), "--drift-date");
+        rejects(OK.toBuilder().drift(OK.startDate(), 1.2, -0.2).build(), "--drift-fraction");
+        rejects(OK.toBuilder().drift(OK.startDate(), 0.3, -3).build(), "--drift-size");
     }
 
     @Test
     void acceptsTheEdgesOfEachRange() {
         with(0, 1, 0.0, 1, 0.0).validate();
         with(10, 1, 1.0, 1, 1.0).validate();
-        OK.withDrift(OK.endDate(), 1.0, -1.0).validate();
+        OK.toBuilder().drift(OK.endDate(), 1.0, -1.0).build().validate();
     }
 
     @Test

@@ -30,8 +30,16 @@ class GeneratorTest {
     @TempDir Path tmp;
 
     static GeneratorConfig config(long rows, int days, int datasets, double bad, int files) {
-        return new GeneratorConfig(
-                rows, START, days, datasets, 8, 7, bad, files, 1, null, 0.3, -0.2, 0.03);
+        return GeneratorConfig.builder()
+                .rows(rows)
+                .startDate(START)
+                .days(days)
+                .datasets(datasets)
+                .rules(8)
+                .seed(7)
+                .badFraction(bad)
+                .files(files)
+                .build();
     }
 
     private GenerationReport generate(String name, GeneratorConfig c) {
@@ -47,7 +55,7 @@ class GeneratorTest {
         GeneratorConfig c = config(3000, 60, 6, 0.05, 2);
         GenerationReport a = generate("a", c);
         generate("b", c);
-        generate("c", c.withSeed(8));
+        generate("c", c.toBuilder().seed(8).build());
         List<String> names = new ArrayList<>(a.files());
         names.add(Generator.RULES_FILE);
         names.add(Generator.REPORT_FILE);
@@ -121,7 +129,9 @@ class GeneratorTest {
         GenerationReport report =
                 generate(
                         "rep",
-                        config(2000, 30, 4, 0.07, 1).withDrift(START.plusDays(10), 0.5, -0.3));
+                        config(2000, 30, 4, 0.07, 1).toBuilder()
+                                .drift(START.plusDays(10), 0.5, -0.3)
+                                .build());
         JsonNode json =
                 new ObjectMapper()
                         .readTree(tmp.resolve("rep").resolve(Generator.REPORT_FILE).toFile());
@@ -203,10 +213,8 @@ class GeneratorTest {
 
     @Test
     void unknownRuleCodesAreInTheDataButNotInRulesJson() throws IOException {
-        GeneratorConfig base = config(5000, 30, 5, 0.0, 1);
         GeneratorConfig c =
-                new GeneratorConfig(
-                        base.rows(), START, 30, 5, 6, 7, 0.0, 1, 2, null, 0.3, -0.2, 0.03);
+                config(5000, 30, 5, 0.0, 1).toBuilder().rules(6).unknownRules(2).build();
         GenerationReport report = generate("unk", c);
         JsonNode rules =
                 new ObjectMapper()
