@@ -111,6 +111,32 @@ class GenerateCommandTest {
         assertEquals(
                 Dqs.EXIT_INPUT,
                 run("generate", "--output-dir", file.resolve("sub").toString(), "--rows", "5"));
-        assertOneErrorLine("cannot create output directory " + file.resolve("sub"));
+        assertOneErrorLine(
+                "cannot create output directory " + file.resolve("sub") + ": Not a directory");
+    }
+
+    @Test
+    void anOutputPathThatIsAFileIsOneClearLine() throws IOException {
+        Path file = Files.writeString(tmp.resolve("a-file"), "x");
+        assertEquals(Dqs.EXIT_INPUT, run("generate", "--output-dir", file.toString()));
+        assertOneErrorLine("output directory " + file + " exists and is not a directory");
+    }
+
+    @Test
+    void warnsAboutDataFilesOfAnEarlierRunInTheSameDirectory() {
+        Path dir = tmp.resolve("out");
+        assertEquals(
+                0, run("generate", "--output-dir", dir.toString(), "--rows", "50", "--files", "3"));
+        assertEquals("", err.toString());
+        assertEquals(0, run("generate", "--output-dir", dir.toString(), "--rows", "50"));
+        assertOneLineContaining(
+                "also holds data files this run did not write: rule_executions-00.csv,"
+                        + " rule_executions-01.csv, rule_executions-02.csv");
+    }
+
+    private void assertOneLineContaining(String expected) {
+        String text = err.toString().strip();
+        assertEquals(1, text.lines().count(), text);
+        assertTrue(text.startsWith("generate: warning: ") && text.contains(expected), text);
     }
 }
