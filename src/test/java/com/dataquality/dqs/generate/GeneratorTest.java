@@ -289,4 +289,28 @@ class GeneratorTest {
         assertEquals(10, seen.size(), "one call per day");
         assertEquals(800L, seen.get(seen.size() - 1));
     }
+
+    @Test
+    void driftIsClampedSoAFullDriftMeansNoPassesOrNoFailures() throws IOException {
+        for (double size : new double[] {-1.0, 1.0}) {
+            String name = "clamp" + size;
+            GeneratorConfig c =
+                    config(3000, 20, 3, 0.0, 1).toBuilder()
+                            .drift(START.plusDays(10), 1.0, size)
+                            .warningRate(0.0)
+                            .build();
+            GenerationReport report = generate(name, c);
+            assertEquals(report.seriesCount(), report.driftedSeries().size());
+            long before = 0;
+            for (Rows.Execution e : Rows.valid(table(name, report))) {
+                boolean expected = size > 0;
+                if (e.date().isBefore(START.plusDays(10))) {
+                    before += e.passed() == expected ? 0 : 1;
+                } else {
+                    assertEquals(expected, e.passed(), name + " " + e);
+                }
+            }
+            assertTrue(before > 0, name + ": before the drift date both outcomes occur");
+        }
+    }
 }
