@@ -12,7 +12,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -82,6 +81,7 @@ public final class Generator {
             try (SplitFiles sink =
                     new SplitFiles(dir, config.files(), config.rows(), headerLine())) {
                 report = run(sink, progress);
+                // Closing creates the files that got no rows; only then is the name list whole.
                 sink.close();
                 report = withFiles(report, sink.names());
             }
@@ -273,10 +273,5 @@ public final class Generator {
                 r.driftSize(),
                 r.driftedSeries(),
                 r.unknownRuleCodes());
-    }
-
-    /** First day of the range; exposed for callers that want to label outputs. */
-    public LocalDate startDate() {
-        return config.startDate();
     }
 }

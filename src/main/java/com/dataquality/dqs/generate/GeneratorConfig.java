@@ -2,7 +2,6 @@ package com.dataquality.dqs.generate;
 
 import com.dataquality.dqs.InputException;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What {@link Generator} produces: sizes, date range, seed, defect and drift settings. Every output
@@ -88,10 +87,6 @@ public record GeneratorConfig(
     /** Last business date of the range. */
     public LocalDate endDate() {
         return startDate.plusDays(days - 1L);
-    }
-
-    public Optional<LocalDate> drift() {
-        return Optional.ofNullable(driftDate);
     }
 
     /**
