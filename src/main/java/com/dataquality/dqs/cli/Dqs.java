@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             SummarizeCommand.class,
             RunCommand.class,
             StopCommand.class,
+            GenerateCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })
