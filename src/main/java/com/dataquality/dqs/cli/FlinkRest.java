@@ -32,7 +32,9 @@ final class FlinkRest {
             return send(
                     HttpRequest.newBuilder(uri(path))
                             .header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+                            .POST(
+                                    HttpRequest.BodyPublishers.ofString(
+                                            JSON.writeValueAsString(body))));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -49,16 +51,26 @@ final class FlinkRest {
     private JsonNode send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response =
-                    http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+                    http.send(
+                            request.timeout(Duration.ofSeconds(30)).build(),
+                            HttpResponse.BodyHandlers.ofString());
+            JsonNode body =
+                    response.body().isBlank()
+                            ? JSON.createObjectNode()
+                            : JSON.readTree(response.body());
             if (response.statusCode() >= 400) {
                 throw new InputException(
-                        "Flink REST " + request.build().uri().getPath() + " answered " + response.statusCode()
-                                + ": " + body.path("errors").toString());
+                        "Flink REST "
+                                + request.build().uri().getPath()
+                                + " answered "
+                                + response.statusCode()
+                                + ": "
+                                + body.path("errors").toString());
             }
             return body;
         } catch (ConnectException e) {
-            throw new InputException("no Flink REST API at " + base + " (is the job running? see --rest)");
+            throw new InputException(
+                    "no Flink REST API at " + base + " (is the job running? see --rest)");
         } catch (IOException e) {
             throw new InputException("Flink REST API at " + base + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -22,7 +22,11 @@ import picocli.CommandLine.Option;
         description = "Stops the running dqs job with a savepoint and prints the savepoint's path.")
 final class StopCommand implements Callable<Integer> {
 
-    @Option(names = "--savepoint-dir", required = true, paramLabel = "DIR", description = "Where the savepoint goes.")
+    @Option(
+            names = "--savepoint-dir",
+            required = true,
+            paramLabel = "DIR",
+            description = "Where the savepoint goes.")
     Path savepointDir;
 
     @Option(
@@ -51,7 +55,9 @@ final class StopCommand implements Callable<Integer> {
         String job = jobId != null ? jobId : runningJob(api);
         String target = savepointDir.toAbsolutePath().toUri().toString();
         JsonNode trigger =
-                api.post("/jobs/" + job + "/stop", Map.of("targetDirectory", target, "drain", false));
+                api.post(
+                        "/jobs/" + job + "/stop",
+                        Map.of("targetDirectory", target, "drain", false));
         String request = trigger.path("request-id").asText();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -64,7 +70,13 @@ final class StopCommand implements Callable<Integer> {
                     return 0;
                 }
                 throw new InputException(
-                        "the savepoint failed: " + op.path("failure-cause").path("stack-trace").asText("").lines().findFirst().orElse("unknown cause"));
+                        "the savepoint failed: "
+                                + op.path("failure-cause")
+                                        .path("stack-trace")
+                                        .asText("")
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("unknown cause"));
             }
             Thread.sleep(250);
         }
@@ -83,7 +95,10 @@ final class StopCommand implements Callable<Integer> {
             throw new InputException("no running job to stop");
         }
         if (running.size() > 1) {
-            throw new InputException("several jobs are running (" + String.join(", ", running) + "): choose one with --job-id");
+            throw new InputException(
+                    "several jobs are running ("
+                            + String.join(", ", running)
+                            + "): choose one with --job-id");
         }
         return running.get(0);
     }
