@@ -27,6 +27,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class Pipeline {
 
     public static final String UID_SOURCE = "records-source";
+    public static final String UID_EVENT_TIME = "event-time";
     public static final String UID_ROUTE = "route-records";
     public static final String UID_SUMMARY = "rolling-summary";
     public static final String UID_FINAL_SUMMARY = "final-summary";
@@ -35,9 +36,18 @@ public final class Pipeline {
 
     public static Outputs build(
             StreamExecutionEnvironment env, Inputs inputs, PipelineSettings settings) {
+        // Event time is assigned after the source, for the reader as a whole, not per split:
+        // a file split is often read completely between two periodic watermarks, and a
+        // finished split's watermark would vanish with it, holding every day open.
         DataStream<ParseResult> parsed =
-                env.fromSource(inputs.records(), watermarks(settings), inputs.recordsName())
-                        .uid(UID_SOURCE);
+                env.fromSource(
+                                inputs.records(),
+                                WatermarkStrategy.noWatermarks(),
+                                inputs.recordsName())
+                        .uid(UID_SOURCE)
+                        .assignTimestampsAndWatermarks(watermarks(settings))
+                        .uid(UID_EVENT_TIME)
+                        .name("Event time from business_date");
 
         SingleOutputStreamOperator<RuleExecution> valid =
                 parsed.process(new RouteRecordsFunction())

@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -40,7 +41,12 @@ public final class RollingSummaryFunction
     private final HashMap<Integer, RuleMetadata> metadata;
     private final boolean emitDailyUpdates;
 
+    /** The pending day-close timer's timestamp, or null. */
+    public static final ValueStateDescriptor<Long> NEXT_CLOSE =
+            new ValueStateDescriptor<>("next-day-close", Long.class);
+
     private transient ValueState<SummaryAccumulator> state;
+    private transient ValueState<Long> nextClose;
     private transient Counter late;
     private transient Counter emitted;
 
@@ -56,6 +62,7 @@ public final class RollingSummaryFunction
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
+        nextClose = getRuntimeContext().getState(NEXT_CLOSE);
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(Metrics.GROUP);
         late = group.counter(Metrics.LATE_RECORDS);
         emitted = group.counter(Metrics.SUMMARIES_EMITTED);
@@ -83,9 +90,7 @@ public final class RollingSummaryFunction
         if (emitDailyUpdates) {
             // A late record waits for the next day to close: the one after the watermark.
             long closeAt = isLate ? endOfDay(dayOf(watermark + 1)) : endOfDay;
-            if (closeAt != END_OF_INPUT) {
-                ctx.timerService().registerEventTimeTimer(closeAt);
-            }
+            scheduleClose(ctx.timerService(), closeAt);
         }
     }
 
@@ -106,8 +111,31 @@ public final class RollingSummaryFunction
             // input, supersedes this one.
             return;
         }
+        nextClose.clear();
         out.collect(acc.toRow(dayOf(watermark), metadata.get(acc.ruleCode)));
         emitted.inc();
+        // Records of days after the watermark are in this row already, but their own day has
+        // not closed: publish again when it does, with that day as the reference.
+        long latestClose = endOfDay(acc.latestDay);
+        if (latestClose > watermark) {
+            scheduleClose(ctx.timerService(), latestClose);
+        }
+    }
+
+    /** Keeps one pending day-close timer: the earliest. */
+    private void scheduleClose(TimerService timers, long closeAt) throws Exception {
+        if (closeAt == END_OF_INPUT) {
+            return;
+        }
+        Long pending = nextClose.value();
+        if (pending != null && pending <= closeAt) {
+            return;
+        }
+        if (pending != null) {
+            timers.deleteEventTimeTimer(pending);
+        }
+        timers.registerEventTimeTimer(closeAt);
+        nextClose.update(closeAt);
     }
 
     static long endOfDay(int day) {

@@ -48,9 +48,10 @@ class RollingSummaryFunctionTest {
                 push(h, exec("a", 1, "2024-01-0" + (1 + i % 5), i % 3 == 0 ? FAIL : PASS));
                 push(h, exec("b", 1, "2024-01-0" + (1 + i % 5), PASS));
             }
-            assertEquals(2, h.numKeyedStateEntries());
-            // per key: the end-of-input timer and one day-close timer per distinct day
-            assertEquals(2 * (1 + 5), h.numEventTimeTimers());
+            // per key: its accumulator and its pending day-close time, whatever the record count
+            assertEquals(2 * 2, h.numKeyedStateEntries());
+            // per key: the end-of-input timer and one pending day-close timer, the earliest
+            assertEquals(2 * (1 + 1), h.numEventTimeTimers());
         }
     }
 
@@ -71,6 +72,38 @@ class RollingSummaryFunctionTest {
             assertEquals(1, row.passCountTotal());
             assertEquals("Rule one", row.ruleName());
             assertEquals(1, h.numEventTimeTimers(), "only the end-of-input timer is left");
+        }
+    }
+
+    @Test
+    void severalDaysClosingAtOneWatermarkPublishTheKeyOnce() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            push(h, exec("a", 1, "2024-01-02", PASS));
+            push(h, exec("a", 1, "2024-01-03", PASS));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals("2024-01-05", out.get(0).referenceDate());
+            assertEquals(3, out.get(0).passCountTotal());
+        }
+    }
+
+    @Test
+    void recordsAheadOfTheWatermarkArePublishedAgainWhenTheirDayCloses() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            push(h, exec("a", 1, "2024-01-03", FAIL));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-03")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            assertEquals("2024-01-01", out.get(0).referenceDate());
+            assertEquals("2024-01-03", out.get(1).referenceDate());
+            assertEquals(1, out.get(0).failCountTotal(), "the row counts all it has received");
+            assertEquals(1, h.numEventTimeTimers(), "nothing pending but end of input");
         }
     }
 
@@ -137,8 +170,8 @@ class RollingSummaryFunctionTest {
         try (var h = harness(true)) {
             h.initializeState(snapshot);
             h.open();
-            assertEquals(1, h.numKeyedStateEntries());
-            assertEquals(3, h.numEventTimeTimers(), "timers are part of the snapshot");
+            assertEquals(2, h.numKeyedStateEntries(), "accumulator and pending close");
+            assertEquals(2, h.numEventTimeTimers(), "timers are part of the snapshot");
             push(h, exec("a", 1, "2024-01-02", FAIL));
             h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-02")));
             SummaryRow last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
