@@ -2,7 +2,7 @@ package com.dataquality.dqs.summary;
 
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.pipeline.Tags;
-import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ import org.apache.flink.util.Collector;
  * are keys.
  */
 public final class RollingSummaryFunction
-        extends KeyedProcessFunction<String, RuleExecution, SummaryRow> {
+        extends KeyedProcessFunction<String, DailyCounts, SummaryRow> {
     private static final long serialVersionUID = 1L;
 
     static final long MILLIS_PER_DAY = 86_400_000L;
@@ -69,7 +69,7 @@ public final class RollingSummaryFunction
     }
 
     @Override
-    public void processElement(RuleExecution r, Context ctx, Collector<SummaryRow> out)
+    public void processElement(DailyCounts r, Context ctx, Collector<SummaryRow> out)
             throws Exception {
         SummaryAccumulator acc = state.value();
         if (acc == null) {
@@ -85,7 +85,7 @@ public final class RollingSummaryFunction
         if (isLate) {
             // Its day has closed: it still counts (it is in the accumulator), and the key is
             // re-published when the current day closes; nothing already closed is redone.
-            late.inc();
+            late.inc(r.executions());
         }
         if (emitDailyUpdates) {
             // A late record waits for the next day to close: the one after the watermark.

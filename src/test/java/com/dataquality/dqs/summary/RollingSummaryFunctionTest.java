@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.pipeline.Tags;
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.util.List;
@@ -24,20 +25,20 @@ class RollingSummaryFunctionTest {
     private static final Map<Integer, RuleMetadata> RULES =
             Map.of(1, new RuleMetadata("Rule one", "T", "D", "desc", "C1"));
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow>
-            harness(boolean daily) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, DailyCounts, SummaryRow> harness(
+            boolean daily) throws Exception {
         // Not opened: a test may restore state into it first.
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new RollingSummaryFunction(RULES, daily)),
-                RuleExecution::summaryKey,
+                DailyCounts::summaryKey,
                 Types.STRING);
     }
 
     private static void push(
-            KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow> h,
+            KeyedOneInputStreamOperatorTestHarness<String, DailyCounts, SummaryRow> h,
             RuleExecution r)
             throws Exception {
-        h.processElement(new StreamRecord<>(r, r.eventTimeMillis()));
+        h.processElement(new StreamRecord<>(DailyCounts.of(r), r.eventTimeMillis()));
     }
 
     @Test
