@@ -1,0 +1,103 @@
+package com.dataquality.dqs.parse;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.record.RejectReason;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Parses one Kafka message value: a JSON object with the field names of the CSV header (matched
+ * trimmed and case-insensitively; unknown keys ignored; a repeated key, the last one wins).
+ *
+ * <p>Field values may be strings, numbers or booleans and are taken as their text, trimmed, so
+ * {@code 101} and {@code "R101"} are both rule codes and {@code 5} and {@code "5"} both counts
+ * ({@code 5.5} is then an invalid count). A JSON null is an absent field. {@code results} may be a
+ * string holding JSON text or a nested value, which is validated as its JSON text. Rejected as
+ * {@code MALFORMED_ROW}: a null, empty or non-JSON value, JSON that is not one object, and an
+ * object or array in a field other than {@code results}. Everything else is validated by {@link
+ * RecordValidator}, as for CSV.
+ */
+public final class JsonRecordParser {
+    // Thread-safe and meant to be shared: it holds the symbol tables parsers reuse.
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    private JsonRecordParser() {}
+
+    /**
+     * @param value the message value; its text is the dead letter's raw text
+     * @param topic the message's topic, put in dead letters as their origin
+     * @param partition the message's partition
+     * @param offset the message's offset, put in dead letters as their position
+     * @param sequence read order, copied to RuleExecution.sequence
+     */
+    public static ParseResult parse(
+            String value, String topic, int partition, long offset, long sequence) {
+        RecordValidator.Rejecter rejecter =
+                (reason, detail) ->
+                        ParseResult.rejected(
+                                new DeadLetter(
+                                        reason,
+                                        detail,
+                                        value == null ? "" : value,
+                                        topic,
+                                        partition,
+                                        offset));
+        if (value == null || value.isBlank()) {
+            return rejecter.reject(
+                    RejectReason.MALFORMED_ROW, "the message is empty, expected a JSON object");
+        }
+        String[] values = new String[Columns.COUNT];
+        try (JsonParser p = FACTORY.createParser(value)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return rejecter.reject(
+                        RejectReason.MALFORMED_ROW, "the message is not a JSON object");
+            }
+            JsonToken t;
+            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+                int column = Columns.indexOf(p.currentName());
+                t = p.nextToken();
+                if (column < 0) {
+                    p.skipChildren();
+                    continue;
+                }
+                switch (t) {
+                    case VALUE_NULL -> values[column] = null;
+                    case START_OBJECT, START_ARRAY -> {
+                        if (column != Columns.RESULTS) {
+                            return rejecter.reject(
+                                    RejectReason.MALFORMED_ROW,
+                                    "field "
+                                            + Columns.name(column)
+                                            + " is "
+                                            + (t == JsonToken.START_OBJECT
+                                                    ? "an object"
+                                                    : "an array")
+                                            + ", expected a string or a number");
+                        }
+                        int from = (int) p.currentTokenLocation().getCharOffset();
+                        p.skipChildren();
+                        int to = (int) p.currentTokenLocation().getCharOffset() + 1;
+                        values[column] = value.substring(from, to);
+                    }
+                    default -> values[column] = p.getText().trim();
+                }
+            }
+            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+                return rejecter.reject(
+                        RejectReason.MALFORMED_ROW, "the message holds more than one JSON object");
+            }
+        } catch (JsonProcessingException e) {
+            return rejecter.reject(
+                    RejectReason.MALFORMED_ROW,
+                    "the message is not valid JSON: " + Text.quote(e.getOriginalMessage()));
+        } catch (IOException e) {
+            // A String source cannot fail to read; kept as a dead letter rather than a crash.
+            return rejecter.reject(RejectReason.MALFORMED_ROW, "unreadable message: " + e);
+        }
+        return RecordValidator.validate(values, sequence, rejecter);
+    }
+}
