@@ -10,7 +10,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Dqs.Version.class,
         description = "Data Quality Summarizer: summaries, forecasts and drift on Apache Flink.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            TrainModelCommand.class,
+            PredictCommand.class,
+            BatchPredictCommand.class,
+            ModelsCommand.class
+        })
 public final class Dqs implements Runnable {
 
     /** Exit code for bad arguments, as picocli and most Unix tools use. */

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.features;
 
+import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.Status;
 import java.util.ArrayList;
@@ -52,6 +53,17 @@ public final class DailySeriesTable {
         out.sort(
                 Comparator.comparing(DailySeries::datasetUuid)
                         .thenComparingInt(DailySeries::ruleCode));
+        return out;
+    }
+
+    /** All series keyed by {@link Keys#seriesKey}, for look-ups by request. */
+    public Map<String, DailySeries> bySeriesKey() {
+        Map<String, DailySeries> out = new HashMap<>(counts.size() * 2);
+        counts.forEach(
+                (key, byDay) ->
+                        out.put(
+                                Keys.seriesKey(key.datasetUuid(), key.ruleCode()),
+                                toSeries(key, byDay)));
         return out;
     }
 
