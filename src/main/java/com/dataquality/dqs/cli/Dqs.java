@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Data Quality Summarizer: summaries, forecasts and drift on Apache Flink.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            GenerateCommand.class,
             TrainModelCommand.class,
             PredictCommand.class,
             BatchPredictCommand.class,
