@@ -29,17 +29,12 @@ public final class FeatureExtractor {
                     "ma_3_day",
                     "ma_7_day",
                     "dataset_uuid",
-                    "rule_code",
-                    // Added because they lower the holdout error (docs/forecasting.md).
-                    "ma_28_day",
-                    "ma_56_day",
-                    "std_7_day",
-                    "min_7_day",
-                    "same_weekday_mean_4w",
-                    "days_since_observed",
-                    "days_since_below_100",
-                    "executions_lag_1_day",
-                    "observed_share_28_day");
+                    "rule_code");
+
+    // Candidates tried and left out because they did not lower the holdout error on generated
+    // data (docs/forecasting.md): ma_28, ma_56, std_7, min_7, same-weekday mean of 4 weeks, days
+    // since last observed, days since last day below 100, executions on D-1, share of days
+    // observed in 28.
 
     public static final int NUM_FEATURES = FEATURE_NAMES.size();
     public static final int DATASET_UUID = FEATURE_NAMES.indexOf("dataset_uuid");
@@ -86,37 +81,20 @@ public final class FeatureExtractor {
         double lag1 = Double.NaN;
         double lag2 = Double.NaN;
         double lag7 = Double.NaN;
-        double execLag1 = Double.NaN;
         double sum3 = 0;
         int n3 = 0;
         double sum7 = 0;
-        double sumSq7 = 0;
-        double min7 = Double.POSITIVE_INFINITY;
         int n7 = 0;
-        double sum28 = 0;
-        int n28 = 0;
-        double sum56 = 0;
-        int n56 = 0;
-        double sumWeekday = 0;
-        int nWeekday = 0;
-        int lastObserved = Integer.MIN_VALUE;
-        int lastBelow100 = Integer.MIN_VALUE;
-
         int[] days = history.days();
         for (int k = 0; k < days.length; k++) {
             int age = targetDay - days[k];
-            if (age < 1 || age > SeriesHistory.WINDOW_DAYS) {
-                // Days on or after the target would leak the answer; older ones are out of window.
+            if (age < 1 || age > 7) {
+                // Days on or after the target would leak the answer; older ones are not used.
                 continue;
             }
             double v = history.passPercentage(k);
-            lastObserved = Math.max(lastObserved, days[k]);
-            if (v < 100.0) {
-                lastBelow100 = Math.max(lastBelow100, days[k]);
-            }
             if (age == 1) {
                 lag1 = v;
-                execLag1 = history.executions()[k];
             } else if (age == 2) {
                 lag2 = v;
             } else if (age == 7) {
@@ -126,40 +104,15 @@ public final class FeatureExtractor {
                 sum3 += v;
                 n3++;
             }
-            if (age <= 7) {
-                sum7 += v;
-                sumSq7 += v * v;
-                min7 = Math.min(min7, v);
-                n7++;
-            }
-            if (age <= 28) {
-                sum28 += v;
-                n28++;
-                if (age % 7 == 0) {
-                    sumWeekday += v;
-                    nWeekday++;
-                }
-            }
-            sum56 += v;
-            n56++;
+            sum7 += v;
+            n7++;
         }
-
         out[i++] = lag1;
         out[i++] = lag2;
         out[i++] = lag7;
         out[i++] = n3 == 0 ? Double.NaN : sum3 / n3;
-        double ma7 = n7 == 0 ? Double.NaN : sum7 / n7;
-        out[i++] = ma7;
+        out[i++] = n7 == 0 ? Double.NaN : sum7 / n7;
         out[i++] = vocabularies.datasetCode(datasetUuid);
-        out[i++] = vocabularies.ruleCode(ruleCode);
-        out[i++] = n28 == 0 ? Double.NaN : sum28 / n28;
-        out[i++] = n56 == 0 ? Double.NaN : sum56 / n56;
-        out[i++] = n7 < 2 ? Double.NaN : Math.sqrt(Math.max(0, sumSq7 / n7 - ma7 * ma7));
-        out[i++] = n7 == 0 ? Double.NaN : min7;
-        out[i++] = nWeekday == 0 ? Double.NaN : sumWeekday / nWeekday;
-        out[i++] = lastObserved == Integer.MIN_VALUE ? Double.NaN : targetDay - lastObserved;
-        out[i++] = lastBelow100 == Integer.MIN_VALUE ? Double.NaN : targetDay - lastBelow100;
-        out[i++] = execLag1;
-        out[i++] = n28 / 28.0;
+        out[i] = vocabularies.ruleCode(ruleCode);
     }
 }

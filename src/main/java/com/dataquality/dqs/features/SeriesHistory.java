@@ -17,8 +17,11 @@ import java.util.Arrays;
  */
 public record SeriesHistory(int[] days, int[] executions, int[] passes) {
 
-    /** Days of history a feature may look back; the longest feature window. */
-    public static final int WINDOW_DAYS = 56;
+    /**
+     * Days of history kept. The features look back 7 days; four weeks leave room for longer
+     * features and for the drift detector without changing the state's shape.
+     */
+    public static final int WINDOW_DAYS = 28;
 
     private static final SeriesHistory EMPTY =
             new SeriesHistory(new int[0], new int[0], new int[0]);

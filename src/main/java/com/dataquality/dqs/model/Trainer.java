@@ -55,7 +55,7 @@ public final class Trainer {
         p.put("objective", "regression");
         p.put("metric", "l2");
         p.put("learning_rate", "0.08");
-        p.put("num_leaves", "31");
+        p.put("num_leaves", "15");
         p.put("min_data_in_leaf", "50");
         p.put("lambda_l2", "1.0");
         p.put("max_bin", "255");
