@@ -5,10 +5,10 @@ import java.time.LocalDate;
 import java.util.SplittableRandom;
 
 /** Small seeded series for tests: weekly pattern, a per-series level, occasional bad days. */
-final class SyntheticData {
+public final class SyntheticData {
     private SyntheticData() {}
 
-    static DailySeriesTable table(int datasets, int rules, int days, long seed) {
+    public static DailySeriesTable table(int datasets, int rules, int days, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         DailySeriesTable table = new DailySeriesTable();
         int start = (int) LocalDate.of(2024, 1, 1).toEpochDay();
