@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 public final class Trainer {
 
     public static final double HOLDOUT_SHARE = 0.2;
-    public static final int MAX_ITERATIONS = 400;
+    public static final int MAX_ITERATIONS = 300;
     public static final int EARLY_STOPPING_ROUNDS = 30;
     private static final int MIN_DAYS = 10;
     private static final DateTimeFormatter VERSION_TIME =
@@ -54,9 +54,9 @@ public final class Trainer {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("objective", "regression");
         p.put("metric", "l2");
-        p.put("learning_rate", "0.08");
+        p.put("learning_rate", "0.2");
         p.put("num_leaves", "15");
-        p.put("min_data_in_leaf", "50");
+        p.put("min_data_in_leaf", "100");
         p.put("lambda_l2", "1.0");
         p.put("max_bin", "255");
         p.put(
