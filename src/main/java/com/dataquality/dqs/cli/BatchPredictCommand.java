@@ -64,6 +64,7 @@ final class BatchPredictCommand implements Callable<Integer> {
             series = table.bySeriesKey();
         }
         BatchPredictor.Counts counts;
+        long scoringStart = System.nanoTime();
         try (Scorer scorer = new Scorer(ModelFile.read(model));
                 Reader in = open(input);
                 Writer out = create(output)) {
@@ -73,10 +74,17 @@ final class BatchPredictCommand implements Callable<Integer> {
             throw new InputException(
                     "batch-predict " + input + " to " + output + ": " + e.getMessage(), e);
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        long end = System.nanoTime();
+        double scoring = (end - scoringStart) / 1e9;
         err.printf(
-                "batch-predict: %,d rows, %,d forecast, %,d with an error, in %.2f s%n",
-                counts.rows(), counts.scored(), counts.errors(), seconds);
+                "batch-predict: %,d rows, %,d forecast, %,d with an error, in %.2f s"
+                        + " (%.2f s reading, scoring and writing requests: %,.0f rows/s)%n",
+                counts.rows(),
+                counts.scored(),
+                counts.errors(),
+                (end - start) / 1e9,
+                scoring,
+                counts.rows() / scoring);
         err.flush();
         return 0;
     }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Command;
             TrainModelCommand.class,
             PredictCommand.class,
             BatchPredictCommand.class,
-            ModelsCommand.class
+            ModelsCommand.class,
+            BenchScoringCommand.class
         })
 public final class Dqs implements Runnable {
 

@@ -34,8 +34,8 @@ import java.util.stream.Collectors;
 public final class Trainer {
 
     public static final double HOLDOUT_SHARE = 0.2;
-    public static final int MAX_ITERATIONS = 300;
-    public static final int EARLY_STOPPING_ROUNDS = 30;
+    public static final int MAX_ITERATIONS = 100;
+    public static final int EARLY_STOPPING_ROUNDS = 20;
     private static final int MIN_DAYS = 10;
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
@@ -54,7 +54,7 @@ public final class Trainer {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("objective", "regression");
         p.put("metric", "l2");
-        p.put("learning_rate", "0.2");
+        p.put("learning_rate", "0.3");
         p.put("num_leaves", "15");
         p.put("min_data_in_leaf", "100");
         p.put("lambda_l2", "1.0");

@@ -166,7 +166,20 @@ public final class RequestCsvReader {
         return n > 0 && field.charAt(n - 1) == '\r' ? field.substring(0, n - 1) : field.toString();
     }
 
+    private final char[] buf = new char[1 << 16];
+    private int pos;
+    private int limit;
+
+    /** One char from our own buffer: Reader.read() per char is synchronized and slow. */
     private int read() throws IOException {
-        return in.read();
+        if (pos == limit) {
+            limit = in.read(buf, 0, buf.length);
+            pos = 0;
+            if (limit <= 0) {
+                limit = 0;
+                return -1;
+            }
+        }
+        return buf[pos++];
     }
 }

@@ -22,7 +22,7 @@ public final class RequestValues {
         String s = raw == null ? "" : raw.trim();
         try {
             if (s.length() == 10) {
-                return (int) LocalDate.parse(s).toEpochDay();
+                return plainDate(s);
             }
             if (s.length() > 10 && (s.charAt(10) == 'T' || s.charAt(10) == ' ')) {
                 String iso = s.substring(0, 10) + 'T' + s.substring(11);
@@ -39,6 +39,33 @@ public final class RequestValues {
                 "\"" + (raw == null ? "" : raw) + "\" is not a date: expected YYYY-MM-DD");
     }
 
+    /** YYYY-MM-DD without the formatter machinery: batch-predict parses one per row. */
+    private static int plainDate(String s) {
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        if (year < 0 || month < 0 || day < 0 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+            throw new DateTimeParseException("not YYYY-MM-DD", s, 0);
+        }
+        try {
+            return (int) LocalDate.of(year, month, day).toEpochDay();
+        } catch (java.time.DateTimeException e) {
+            throw new DateTimeParseException(e.getMessage(), s, 0);
+        }
+    }
+
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
     /**
      * A rule code in any spelling of CONTRACT.md §1.
      *
@@ -50,6 +77,16 @@ public final class RequestValues {
 
     /** A percentage as a plain decimal with four decimals ({@code 87.5} gives {@code 87.5000}). */
     public static String percentage(double v) {
+        if (v >= 0 && v <= 1e9) {
+            // Fast path for the [0, 100] forecasts: fixed point, no exponent ever.
+            long scaled = Math.round(v * 10_000);
+            long frac = scaled % 10_000;
+            StringBuilder sb = new StringBuilder(12).append(scaled / 10_000).append('.');
+            for (long p = 1000; p > 0; p /= 10) {
+                sb.append((char) ('0' + (frac / p) % 10));
+            }
+            return sb.toString();
+        }
         return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).toPlainString();
     }
 }
