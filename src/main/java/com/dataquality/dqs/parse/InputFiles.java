@@ -31,15 +31,29 @@ public final class InputFiles {
                     throw new InputException("input directory " + input + " has no .csv files");
                 }
                 files.addAll(csv);
-            } else if (!Files.exists(input)) {
-                throw new InputException("input " + input + " does not exist");
-            } else if (!Files.isReadable(input)) {
-                throw new InputException("input file " + input + " cannot be read");
             } else {
+                checkFile(input);
                 files.add(input);
             }
         }
         return files;
+    }
+
+    /**
+     * Checks inputs like {@link #expand} but keeps directories as they are, for sources that watch
+     * them: a watched directory may be empty at start and fill later.
+     *
+     * @throws InputException for a path that does not exist or a file that cannot be read
+     */
+    public static List<Path> expandKeepingDirectories(List<Path> inputs) {
+        List<Path> paths = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.isDirectory(input)) {
+                checkFile(input);
+            }
+            paths.add(input);
+        }
+        return paths;
     }
 
     /** sequenceBase for the n-th input file (0-based): n << 32, so later files win ties. */
@@ -48,6 +62,15 @@ public final class InputFiles {
             throw new IllegalArgumentException("file ordinal must not be negative: " + ordinal);
         }
         return (long) ordinal << 32;
+    }
+
+    private static void checkFile(Path input) {
+        if (!Files.exists(input)) {
+            throw new InputException("input " + input + " does not exist");
+        }
+        if (!Files.isReadable(input)) {
+            throw new InputException("input file " + input + " cannot be read");
+        }
     }
 
     private static List<Path> csvFilesIn(Path dir) {

@@ -1,0 +1,368 @@
+package com.dataquality.dqs.parse;
+
+/**
+ * Scans one {@code results} text for {@link ResultsParser}: a small hand-written JSON scanner
+ * rather than a library, since it runs once per record. It checks that the whole text is JSON
+ * (nested values, escapes, numbers, literals) but decodes nothing on the valid path: it only
+ * remembers where the top-level {@code "status"} and {@code "result"} values are and what kind they
+ * are.
+ */
+final class ResultsScanner {
+    /** Deeper nesting is refused rather than risking the stack on hostile input. */
+    static final int MAX_DEPTH = 256;
+
+    static final int ABSENT = 0;
+    static final int NULL = 1;
+    static final int STRING = 2;
+    static final int OTHER = 3;
+
+    private final String s;
+    private final int n;
+    private int pos;
+    private String error;
+    int statusKind = ABSENT;
+    int statusFrom;
+    int statusTo;
+    boolean statusEscaped;
+    String statusType;
+    int resultKind = ABSENT;
+    int resultFrom;
+    int resultTo;
+    boolean resultEscaped;
+    String resultType;
+    // The last string scanned: its content range and whether it held escapes.
+    private int strFrom;
+    private int strTo;
+    private boolean strEscaped;
+
+    ResultsScanner(String s) {
+        this.s = s;
+        this.n = s.length();
+    }
+
+    String text() {
+        return s;
+    }
+
+    /** Why {@link #scan} failed, as the end of a sentence starting with the value. */
+    String error() {
+        return error;
+    }
+
+    // ---- scanning: each method returns false with `error` set on bad input ----
+
+    /** False, with {@link #error()} set, when the text is not one JSON object. */
+    boolean scan() {
+        skipWs();
+        if (pos == n) {
+            return fail("is empty, expected a JSON object");
+        }
+        if (s.charAt(pos) != '{') {
+            if (!value(0)) {
+                return false;
+            }
+            return fail("is not a JSON object");
+        }
+        if (!topObject()) {
+            return false;
+        }
+        skipWs();
+        return pos == n || fail("has text after the JSON object at offset " + pos);
+    }
+
+    private boolean topObject() {
+        pos++; // '{'
+        skipWs();
+        if (pos < n && s.charAt(pos) == '}') {
+            pos++;
+            return true;
+        }
+        while (true) {
+            skipWs();
+            if (pos >= n || s.charAt(pos) != '"') {
+                return fail("is not valid JSON: expected a key at offset " + pos);
+            }
+            if (!string()) {
+                return false;
+            }
+            int key = keyOf(strFrom, strTo, strEscaped);
+            skipWs();
+            if (pos >= n || s.charAt(pos) != ':') {
+                return fail("is not valid JSON: expected ':' at offset " + pos);
+            }
+            pos++;
+            skipWs();
+            int kind = pos < n ? kindAt(s.charAt(pos)) : ABSENT;
+            String type = pos < n ? typeAt(s.charAt(pos)) : null;
+            if (!value(1)) {
+                return false;
+            }
+            if (key == 1) {
+                statusKind = kind;
+                statusType = type;
+                statusFrom = strFrom;
+                statusTo = strTo;
+                statusEscaped = strEscaped;
+            } else if (key == 2) {
+                resultKind = kind;
+                resultType = type;
+                resultFrom = strFrom;
+                resultTo = strTo;
+                resultEscaped = strEscaped;
+            }
+            skipWs();
+            if (pos < n && s.charAt(pos) == ',') {
+                pos++;
+            } else if (pos < n && s.charAt(pos) == '}') {
+                pos++;
+                return true;
+            } else {
+                return fail("is not valid JSON: expected ',' or '}' at offset " + pos);
+            }
+        }
+    }
+
+    /** 1 for "status", 2 for "result", 0 for any other key. */
+    private int keyOf(int from, int to, boolean escaped) {
+        if (escaped) {
+            String k = decode(from, to, true);
+            return k.equals("status") ? 1 : k.equals("result") ? 2 : 0;
+        }
+        if (to - from == 6) {
+            if (s.startsWith("status", from)) {
+                return 1;
+            }
+            if (s.startsWith("result", from)) {
+                return 2;
+            }
+        }
+        return 0;
+    }
+
+    private static int kindAt(char c) {
+        return c == '"' ? STRING : c == 'n' ? NULL : OTHER;
+    }
+
+    private static String typeAt(char c) {
+        return switch (c) {
+            case '{' -> "an object";
+            case '[' -> "an array";
+            case 't', 'f' -> "a boolean";
+            default -> "a number";
+        };
+    }
+
+    private boolean value(int depth) {
+        if (pos >= n) {
+            return fail("is not valid JSON: it ends early");
+        }
+        char c = s.charAt(pos);
+        switch (c) {
+            case '"':
+                return string();
+            case '{':
+                return container(depth, '}');
+            case '[':
+                return container(depth, ']');
+            case 't':
+                return literal("true");
+            case 'f':
+                return literal("false");
+            case 'n':
+                return literal("null");
+            default:
+                if (c == '-' || (c >= '0' && c <= '9')) {
+                    return number();
+                }
+                return fail("is not valid JSON: unexpected " + describe(c) + " at offset " + pos);
+        }
+    }
+
+    private boolean container(int depth, char close) {
+        if (depth >= MAX_DEPTH) {
+            return fail("is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        boolean object = close == '}';
+        pos++;
+        skipWs();
+        if (pos < n && s.charAt(pos) == close) {
+            pos++;
+            return true;
+        }
+        while (true) {
+            skipWs();
+            if (object) {
+                if (pos >= n || s.charAt(pos) != '"') {
+                    return fail("is not valid JSON: expected a key at offset " + pos);
+                }
+                if (!string()) {
+                    return false;
+                }
+                skipWs();
+                if (pos >= n || s.charAt(pos) != ':') {
+                    return fail("is not valid JSON: expected ':' at offset " + pos);
+                }
+                pos++;
+                skipWs();
+            }
+            if (!value(depth + 1)) {
+                return false;
+            }
+            skipWs();
+            if (pos < n && s.charAt(pos) == ',') {
+                pos++;
+            } else if (pos < n && s.charAt(pos) == close) {
+                pos++;
+                return true;
+            } else {
+                return fail("is not valid JSON: expected ',' or '" + close + "' at offset " + pos);
+            }
+        }
+    }
+
+    /** A string starting at the quote at {@code pos}; sets strFrom/strTo/strEscaped. */
+    private boolean string() {
+        int i = pos + 1;
+        strFrom = i;
+        strEscaped = false;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                strTo = i;
+                pos = i + 1;
+                return true;
+            }
+            if (c == '\\') {
+                strEscaped = true;
+                if (i + 1 >= n) {
+                    break;
+                }
+                char e = s.charAt(i + 1);
+                if (e == 'u') {
+                    if (i + 6 > n || !hex4(i + 2)) {
+                        return fail("is not valid JSON: bad \\u escape at offset " + i);
+                    }
+                    i += 6;
+                } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
+                        || e == 'r' || e == 't') {
+                    i += 2;
+                } else {
+                    return fail("is not valid JSON: bad escape at offset " + i);
+                }
+            } else if (c < ' ') {
+                return fail("is not valid JSON: control character in a string at offset " + i);
+            } else {
+                i++;
+            }
+        }
+        return fail("is not valid JSON: unterminated string");
+    }
+
+    private boolean hex4(int at) {
+        for (int i = at; i < at + 4; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The decoded content of a string already checked by {@link #string}. */
+    String decode(int from, int to, boolean escaped) {
+        if (!escaped) {
+            return s.substring(from, to);
+        }
+        StringBuilder sb = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                continue;
+            }
+            char e = s.charAt(++i);
+            switch (e) {
+                case 'b' -> sb.append('\b');
+                case 'f' -> sb.append('\f');
+                case 'n' -> sb.append('\n');
+                case 'r' -> sb.append('\r');
+                case 't' -> sb.append('\t');
+                case 'u' -> {
+                    sb.append((char) Integer.parseInt(s, i + 1, i + 5, 16));
+                    i += 4;
+                }
+                default -> sb.append(e);
+            }
+        }
+        return sb.toString();
+    }
+
+    private boolean number() {
+        int i = pos;
+        if (s.charAt(i) == '-') {
+            i++;
+        }
+        if (i < n && s.charAt(i) == '0') {
+            i++;
+        } else {
+            int start = i;
+            i = skipDigits(i);
+            if (i == start) {
+                return fail("is not valid JSON: bad number at offset " + pos);
+            }
+        }
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            i = skipDigits(i);
+            if (i == start) {
+                return fail("is not valid JSON: bad number at offset " + pos);
+            }
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            i = skipDigits(i);
+            if (i == start) {
+                return fail("is not valid JSON: bad number at offset " + pos);
+            }
+        }
+        pos = i;
+        return true;
+    }
+
+    private int skipDigits(int i) {
+        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    private boolean literal(String word) {
+        if (!s.startsWith(word, pos)) {
+            return fail("is not valid JSON: unexpected text at offset " + pos);
+        }
+        pos += word.length();
+        return true;
+    }
+
+    private void skipWs() {
+        while (pos < n) {
+            char c = s.charAt(pos);
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                return;
+            }
+            pos++;
+        }
+    }
+
+    private static String describe(char c) {
+        return c < ' ' ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+    }
+
+    private boolean fail(String message) {
+        error = message;
+        return false;
+    }
+}

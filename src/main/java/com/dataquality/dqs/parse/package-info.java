@@ -1,0 +1,12 @@
+/**
+ * Parsing and validation of input records (CONTRACT.md §1) and rule metadata (§2), free of Flink.
+ *
+ * <p>Both input paths end in {@link com.dataquality.dqs.parse.RecordValidator}, so a record means
+ * the same thing from a CSV file and from Kafka. One reason per rejected record, the first that
+ * applies: {@code MALFORMED_ROW} (decided by the reader), {@code MISSING_FIELD}, {@code
+ * INVALID_RULE_CODE}, {@code INVALID_DATE}, {@code INVALID_RESULTS}, {@code UNKNOWN_STATUS}, {@code
+ * INVALID_COUNT}. The per-record path uses no regular expressions, no exceptions and no JSON trees:
+ * {@link com.dataquality.dqs.parse.CsvRecordReader} scans bytes and the {@code results} field goes
+ * through a small hand-written scanner.
+ */
+package com.dataquality.dqs.parse;
