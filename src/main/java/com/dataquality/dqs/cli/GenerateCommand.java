@@ -3,11 +3,17 @@ package com.dataquality.dqs.cli;
 import com.dataquality.dqs.generate.GenerationReport;
 import com.dataquality.dqs.generate.Generator;
 import com.dataquality.dqs.generate.GeneratorConfig;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +27,8 @@ import picocli.CommandLine.Option;
                     + " generation_report.json. The same options and seed give identical files."
         })
 public final class GenerateCommand implements Callable<Integer> {
+
+    private static final Pattern DATA_FILE = Pattern.compile("rule_executions(-\\d+)?\\.csv");
 
     /** Below this many rows the run is too short for progress lines to help. */
     private static final long PROGRESS_MIN_ROWS = 500_000;
@@ -159,10 +167,35 @@ public final class GenerateCommand implements Callable<Integer> {
         Generator.Progress progress =
                 rows >= PROGRESS_MIN_ROWS ? new TenthsProgress(err) : Generator.Progress.NONE;
         GenerationReport report = new Generator(config).writeTo(outputDir, progress);
+        warnAboutStaleFiles(report, err);
         PrintWriter out = spec.commandLine().getOut();
         out.println(report.summaryLine() + " -> " + outputDir);
         out.flush();
         return 0;
+    }
+
+    /**
+     * A directory given to {@code dqs summarize} or {@code dqs run} is read whole, so data files of
+     * an earlier run with more {@code --files} would silently join this run's data.
+     */
+    private void warnAboutStaleFiles(GenerationReport report, PrintWriter err) {
+        Set<String> written = Set.copyOf(report.files());
+        try (Stream<Path> entries = Files.list(outputDir)) {
+            List<String> stale =
+                    entries.map(p -> p.getFileName().toString())
+                            .filter(n -> DATA_FILE.matcher(n).matches() && !written.contains(n))
+                            .sorted()
+                            .toList();
+            if (!stale.isEmpty()) {
+                err.println(
+                        "generate: warning: "
+                                + outputDir
+                                + " also holds data files this run did not write: "
+                                + String.join(", ", stale));
+            }
+        } catch (IOException e) {
+            // Only a warning: the files were written, listing the directory is a courtesy.
+        }
     }
 
     /** Prints a line at each further tenth of the rows. */

@@ -8,9 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -64,10 +65,13 @@ public final class Generator {
      * (created when missing) and returns the report.
      */
     public GenerationReport writeTo(Path dir, Progress progress) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new InputException("output directory " + dir + " exists and is not a directory");
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException | UncheckedIOException e) {
-            throw new InputException("cannot create output directory " + dir + ": " + e);
+            throw new InputException("cannot create output directory " + dir + ": " + reason(e));
         }
         if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
             throw new InputException("output directory " + dir + " is not a writable directory");
@@ -77,6 +81,7 @@ public final class Generator {
             try (SplitFiles sink =
                     new SplitFiles(dir, config.files(), config.rows(), headerLine())) {
                 report = run(sink, progress);
+                // Closing creates the files that got no rows; only then is the name list whole.
                 sink.close();
                 report = withFiles(report, sink.names());
             }
@@ -90,8 +95,20 @@ public final class Generator {
             }
             return report;
         } catch (IOException e) {
-            throw new InputException("cannot write into " + dir + ": " + e.getMessage(), e);
+            throw new InputException("cannot write into " + dir + ": " + reason(e), e);
         }
+    }
+
+    /** The file system's own words ("Not a directory", "Permission denied"), not a class name. */
+    private static String reason(Exception e) {
+        Throwable t = e instanceof UncheckedIOException u ? u.getCause() : e;
+        if (t instanceof FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason();
+        }
+        if (t instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     /** Streams all rows, header first, to one writer (for tests and pipes); does not close it. */
@@ -256,10 +273,5 @@ public final class Generator {
                 r.driftSize(),
                 r.driftedSeries(),
                 r.unknownRuleCodes());
-    }
-
-    /** First day of the range; exposed for callers that want to label outputs. */
-    public LocalDate startDate() {
-        return config.startDate();
     }
 }

@@ -2,7 +2,6 @@ package com.dataquality.dqs.generate;
 
 import com.dataquality.dqs.InputException;
 import java.time.LocalDate;
-import java.util.Optional;
 
 /**
  * What {@link Generator} produces: sizes, date range, seed, defect and drift settings. Every output
@@ -75,64 +74,19 @@ public record GeneratorConfig(
                 DEFAULT_WARNING_RATE);
     }
 
-    public GeneratorConfig withRows(long n) {
-        return new GeneratorConfig(
-                n,
-                startDate,
-                days,
-                datasets,
-                rules,
-                seed,
-                badFraction,
-                files,
-                unknownRules,
-                driftDate,
-                driftFraction,
-                driftSize,
-                warningRate);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder(defaults());
     }
 
-    public GeneratorConfig withSeed(long s) {
-        return new GeneratorConfig(
-                rows,
-                startDate,
-                days,
-                datasets,
-                rules,
-                s,
-                badFraction,
-                files,
-                unknownRules,
-                driftDate,
-                driftFraction,
-                driftSize,
-                warningRate);
-    }
-
-    public GeneratorConfig withDrift(LocalDate date, double fraction, double size) {
-        return new GeneratorConfig(
-                rows,
-                startDate,
-                days,
-                datasets,
-                rules,
-                seed,
-                badFraction,
-                files,
-                unknownRules,
-                date,
-                fraction,
-                size,
-                warningRate);
+    /** A builder starting from this config. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** Last business date of the range. */
     public LocalDate endDate() {
         return startDate.plusDays(days - 1L);
-    }
-
-    public Optional<LocalDate> drift() {
-        return Optional.ofNullable(driftDate);
     }
 
     /**
@@ -179,6 +133,118 @@ public record GeneratorConfig(
         // The negated form also rejects NaN.
         if (!(value >= 0.0 && value <= 1.0)) {
             throw new InputException(option + " must be within [0, 1], got " + value);
+        }
+    }
+
+    /** Fluent construction, so callers name only what differs from the defaults. */
+    public static final class Builder {
+        private long rows;
+        private LocalDate startDate;
+        private int days;
+        private int datasets;
+        private int rules;
+        private long seed;
+        private double badFraction;
+        private int files;
+        private int unknownRules;
+        private LocalDate driftDate;
+        private double driftFraction;
+        private double driftSize;
+        private double warningRate;
+
+        private Builder(GeneratorConfig c) {
+            rows = c.rows;
+            startDate = c.startDate;
+            days = c.days;
+            datasets = c.datasets;
+            rules = c.rules;
+            seed = c.seed;
+            badFraction = c.badFraction;
+            files = c.files;
+            unknownRules = c.unknownRules;
+            driftDate = c.driftDate;
+            driftFraction = c.driftFraction;
+            driftSize = c.driftSize;
+            warningRate = c.warningRate;
+        }
+
+        public Builder rows(long v) {
+            rows = v;
+            return this;
+        }
+
+        public Builder startDate(LocalDate v) {
+            startDate = v;
+            return this;
+        }
+
+        public Builder days(int v) {
+            days = v;
+            return this;
+        }
+
+        public Builder datasets(int v) {
+            datasets = v;
+            return this;
+        }
+
+        public Builder rules(int v) {
+            rules = v;
+            return this;
+        }
+
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        public Builder badFraction(double v) {
+            badFraction = v;
+            return this;
+        }
+
+        public Builder files(int v) {
+            files = v;
+            return this;
+        }
+
+        public Builder unknownRules(int v) {
+            unknownRules = v;
+            return this;
+        }
+
+        /**
+         * Drift from {@code date} (null for none) of {@code fraction} of the series by {@code
+         * size}.
+         */
+        public Builder drift(LocalDate date, double fraction, double size) {
+            driftDate = date;
+            driftFraction = fraction;
+            driftSize = size;
+            return this;
+        }
+
+        public Builder warningRate(double v) {
+            warningRate = v;
+            return this;
+        }
+
+        /** The config, not yet validated ({@link Generator} validates it). */
+        public GeneratorConfig build() {
+            return new GeneratorConfig(
+                    rows,
+                    startDate,
+                    days,
+                    datasets,
+                    rules,
+                    seed,
+                    badFraction,
+                    files,
+                    unknownRules,
+                    driftDate,
+                    driftFraction,
+                    driftSize,
+                    warningRate);
         }
     }
 }

@@ -78,7 +78,7 @@ final class SeriesModel {
     }
 
     private void initSeries(int s, SplittableRandom r) {
-        base[s] = r.nextDouble() < 0.8 ? between(r, 0.9, 0.998) : between(r, 0.5, 0.8);
+        base[s] = r.nextDouble() < 0.8 ? between(r, 0.85, 0.995) : between(r, 0.5, 0.8);
         double kind = r.nextDouble();
         if (kind < 0.6) {
             weekly[s][DayOfWeek.SATURDAY.getValue()] = -between(r, 0.12, 0.4);
