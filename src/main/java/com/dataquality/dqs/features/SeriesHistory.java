@@ -17,11 +17,8 @@ import java.util.Arrays;
  */
 public record SeriesHistory(int[] days, int[] executions, int[] passes) {
 
-    /**
-     * Days of history kept. The features look back 7 days; four weeks leave room for longer
-     * features and for the drift detector without changing the state's shape.
-     */
-    public static final int WINDOW_DAYS = 28;
+    /** Days of history kept: the longest look-back of a feature ({@code ma_56_day}). */
+    public static final int WINDOW_DAYS = 56;
 
     private static final SeriesHistory EMPTY =
             new SeriesHistory(new int[0], new int[0], new int[0]);

@@ -19,11 +19,13 @@ class FeatureExtractorTest {
     }
 
     /**
-     * Target Wednesday 2024-03-13. Observed: 03-05 (D-8) 100%, 03-06 (D-7) 50%, 03-08 (D-5) 80%,
-     * 03-11 (D-2) 25%, 03-12 (D-1) 90%; 03-07, 03-09, 03-10 are gaps.
+     * Target Wednesday 2024-03-13. Observed: 01-17 (D-56) 0%, 03-05 (D-8) 100%, 03-06 (D-7) 50%,
+     * 03-08 (D-5) 80%, 03-11 (D-2) 25%, 03-12 (D-1) 90% from 10 executions; 03-07, 03-09, 03-10 and
+     * everything else are gaps.
      */
     private static SeriesHistory handMade() {
         return SeriesHistory.empty()
+                .plus(day("2024-01-17"), 1, 0)
                 .plus(day("2024-03-05"), 2, 2)
                 .plus(day("2024-03-06"), 4, 2)
                 .plus(day("2024-03-08"), 5, 4)
@@ -45,7 +47,9 @@ class FeatureExtractorTest {
             (90 + 25) / 2.0, // ma_3: 03-10 missing, 03-11, 03-12
             (50 + 80 + 25 + 90) / 4.0, // ma_7: 03-06..03-12 observed; 03-05 is D-8
             1, // "ds-b" is second of ds-a, ds-b, ds-c
-            1 // 205 is second of 101, 205
+            1, // 205 is second of 101, 205
+            (0 + 100 + 50 + 80 + 25 + 90) / 6.0, // ma_56: 01-17..03-12
+            10 // executions on D-1
         };
         assertEquals(FeatureExtractor.FEATURE_NAMES.size(), f.length);
         assertArrayEquals(expected, f, 1e-12);
@@ -59,10 +63,23 @@ class FeatureExtractorTest {
         assertTrue(Double.isNaN(f[4]) && Double.isNaN(f[5]) && Double.isNaN(f[6]));
         assertTrue(Double.isNaN(f[7]), "ma_3 has no observed day");
         assertEquals(0.0, f[8], "a real 0% day is 0, not missing");
+        assertEquals(0.0, f[11]);
+        assertTrue(Double.isNaN(f[12]), "no executions_lag_1_day without D-1");
         double[] empty = EXTRACTOR.extract(SeriesHistory.empty(), day("2024-03-13"), "ds-a", 101);
-        for (int i = 4; i <= 8; i++) {
+        for (int i : new int[] {4, 5, 6, 7, 8, 11, 12}) {
             assertTrue(Double.isNaN(empty[i]), FeatureExtractor.FEATURE_NAMES.get(i));
         }
+    }
+
+    @Test
+    void daysOlderThanTheWindowAreIgnoredEvenWhenPassed() {
+        int target = day("2024-03-13");
+        // Built directly: a bounded input's full series may hold older days than the window.
+        SeriesHistory h =
+                new SeriesHistory(
+                        new int[] {target - 57, target - 56}, new int[] {1, 4}, new int[] {1, 1});
+        double[] f = EXTRACTOR.extract(h, target, "ds-a", 101);
+        assertEquals(25.0, f[11], "only D-56 counts");
     }
 
     @Test
@@ -85,11 +102,21 @@ class FeatureExtractorTest {
     @Test
     void daysOnOrAfterTheTargetDoNotChangeTheFeatures() {
         int target = day("2024-03-13");
-        double[] before = EXTRACTOR.extract(handMade(), target, "ds-b", 205);
-        SeriesHistory withFuture =
-                handMade().plus(target, 7, 0).plus(target + 1, 3, 3).plus(target + 5, 1, 0);
-        double[] after = EXTRACTOR.extract(withFuture, target, "ds-b", 205);
+        SeriesHistory h = handMade();
+        double[] before = EXTRACTOR.extract(h, target, "ds-b", 205);
+        // The full series of a bounded input holds the later days too.
+        int[] days = append(h.days(), target, target + 1, target + 5);
+        int[] executions = append(h.executions(), 7, 3, 1);
+        int[] passes = append(h.passes(), 0, 3, 0);
+        double[] after =
+                EXTRACTOR.extract(new SeriesHistory(days, executions, passes), target, "ds-b", 205);
         assertArrayEquals(before, after);
+    }
+
+    private static int[] append(int[] a, int... more) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, out, a.length, more.length);
+        return out;
     }
 
     @Test

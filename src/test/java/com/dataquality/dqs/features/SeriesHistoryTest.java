@@ -38,13 +38,15 @@ class SeriesHistoryTest {
     @Test
     void beforeKeepsOnlyTheWindowBeforeTheTargetDay() {
         // A bounded input's full series holds more days than the window.
-        int[] days = java.util.stream.IntStream.range(0, 40).toArray();
-        int[] ones = new int[40];
+        int n = SeriesHistory.WINDOW_DAYS + 30;
+        int[] days = java.util.stream.IntStream.range(0, n).toArray();
+        int[] ones = new int[n];
         java.util.Arrays.fill(ones, 1);
         SeriesHistory h = new SeriesHistory(days, ones, ones);
-        SeriesHistory b = h.before(35);
-        assertEquals(35 - SeriesHistory.WINDOW_DAYS, b.days()[0]);
-        assertEquals(34, b.days()[b.size() - 1]);
+        SeriesHistory b = h.before(n - 5);
+        assertEquals(n - 5 - SeriesHistory.WINDOW_DAYS, b.days()[0]);
+        assertEquals(n - 6, b.days()[b.size() - 1]);
+        assertEquals(SeriesHistory.WINDOW_DAYS, b.size());
     }
 
     @Test
