@@ -15,7 +15,12 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             StopCommand.class,
             GenerateCommand.class,
+            TrainModelCommand.class,
+            PredictCommand.class,
+            BatchPredictCommand.class,
+            ModelsCommand.class,
             BenchParseCommand.class,
+            BenchScoringCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {
