@@ -152,9 +152,14 @@ public final class ForecastFunction
             return;
         }
         int lastObserved = all.days()[all.size() - 1];
-        // At the end of a bounded input the watermark is at its maximum: close the series' own
-        // days only, so its last forecast is for the day after its last observation.
-        int closeUpTo = watermark == END_OF_INPUT ? lastObserved : dayOf(watermark);
+        // At the end of input (the records' watermark at its maximum; live model sources sit
+        // just below it) close the series' own days only, so its last forecast is for the day
+        // after its last observation. Otherwise stop where a dormant series stops being
+        // forecast: the loop stays short whatever the watermark jumped to.
+        int closeUpTo =
+                watermark >= END_OF_INPUT - 1
+                        ? lastObserved
+                        : Math.min(dayOf(watermark), lastObserved + RECENT_DAYS);
         int from = closedThrough.value() + 1;
         Scorer scorer = models.scorerFor(ctx.getBroadcastState(MODEL_STATE).get(ACTIVE));
         String datasetUuid = Keys.seriesDatasetUuid(ctx.getCurrentKey());
@@ -190,7 +195,7 @@ public final class ForecastFunction
         forget(closeUpTo - SeriesHistory.WINDOW_DAYS);
 
         int next = closedThrough.value() + 1;
-        if (watermark != END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
+        if (watermark < END_OF_INPUT - 1 && lastObserved > next - RECENT_DAYS) {
             schedule(ctx.timerService(), endOfDay(next));
         }
     }
