@@ -65,6 +65,8 @@ class ForecastCommandsTest {
             assertTrue(m.rmse() <= 0.95 * base.rmse(), b + " RMSE by 5%");
         }
         assertTrue(m.mase() < 1, "MASE " + m.mase());
+        // It travels in Flink broadcast state and every checkpoint.
+        assertTrue(model.toFile().length() < 300_000, "model file " + model.toFile().length());
         assertTrue(training.err().contains("train-model: read "), training.err());
         for (String b : Baselines.NAMES) {
             assertTrue(training.out().contains(b), "table lists " + b);
