@@ -4,7 +4,9 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesHistory;
 import com.dataquality.dqs.pipeline.Metrics;
+import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
@@ -183,7 +185,7 @@ public final class ForecastFunction
             }
             if (scorer != null && observedWithin(all, d - RECENT_DAYS + 1, d)) {
                 // Realized in this same loop when d+1 has closed too.
-                waiting = forecast(d + 1, all, datasetUuid, ruleCode, scorer, out);
+                waiting = forecast(d + 1, all, datasetUuid, ruleCode, scorer, ctx, out);
             }
         }
         closedThrough.update(Math.max(from - 1, closeUpTo));
@@ -206,12 +208,12 @@ public final class ForecastFunction
             String datasetUuid,
             int ruleCode,
             Scorer scorer,
+            OnTimerContext ctx,
             Collector<Prediction> out) {
         long start = System.nanoTime();
         FeatureExtractor extractor = scorer.extractor();
-        double predicted =
-                scorer.predict(
-                        extractor.extract(all.before(target), target, datasetUuid, ruleCode));
+        double[] features = extractor.extract(all.before(target), target, datasetUuid, ruleCode);
+        double predicted = scorer.predict(features);
         metrics.latency.update((System.nanoTime() - start) / 1_000);
         Prediction p =
                 new Prediction(
@@ -223,6 +225,10 @@ public final class ForecastFunction
                         null,
                         null);
         out.collect(p);
+        ctx.output(
+                Tags.FORECAST_FEATURES,
+                new ForecastFeatures(
+                        datasetUuid, ruleCode, target, features, scorer.modelVersion()));
         metrics.forecasts.inc();
         return p;
     }
