@@ -118,7 +118,7 @@ public final class Pipeline {
                                     m.source(),
                                     m.initial()
                                             ? WatermarkStrategy.<ModelUpdate>noWatermarks()
-                                            : ModelWatermarks.alwaysAhead(),
+                                            : ModelWatermarks.idle(),
                                     m.name())
                             .uid(m.uid());
             updates = updates == null ? s : updates.union(s);
@@ -133,7 +133,7 @@ public final class Pipeline {
         }
         return daily.keyBy(DailyCounts::seriesKey)
                 .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
-                .process(new ForecastFunction())
+                .process(new ForecastFunction(models.stream().anyMatch(ModelInput::initial)))
                 .uid(UID_FORECAST)
                 .name("Forecast next day");
     }
