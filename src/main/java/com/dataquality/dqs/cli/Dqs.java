@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             SummarizeCommand.class,
             RunCommand.class,
+            StopCommand.class,
+            GenerateCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -137,7 +137,10 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         Map<Integer, RuleMetadata> rules = RuleMetadataFile.load(this.rules);
-        List<Path> files = continuous ? InputFiles.expandKeepingDirectories(inputs) : InputFiles.expand(inputs);
+        List<Path> files =
+                continuous
+                        ? InputFiles.expandKeepingDirectories(inputs)
+                        : InputFiles.expand(inputs);
         Path dir = AtomicFiles.outputDirectory(outputDir.toAbsolutePath());
         if (fromSavepoint == null) {
             FileOutputs.clearForFreshRun(dir);

@@ -1,0 +1,105 @@
+package com.dataquality.dqs.cli;
+
+import com.dataquality.dqs.InputException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code dqs stop --savepoint-dir DIR}: stops the running job with a savepoint, through Flink's
+ * REST API, and prints the savepoint's path for {@code dqs run --from-savepoint}.
+ */
+@Command(
+        name = "stop",
+        mixinStandardHelpOptions = true,
+        description = "Stops the running dqs job with a savepoint and prints the savepoint's path.")
+final class StopCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--savepoint-dir",
+            required = true,
+            paramLabel = "DIR",
+            description = "Where the savepoint goes.")
+    Path savepointDir;
+
+    @Option(
+            names = "--rest",
+            defaultValue = "http://127.0.0.1:8081",
+            paramLabel = "URL",
+            description = "Flink REST API (default: ${DEFAULT-VALUE}).")
+    String rest;
+
+    @Option(names = "--job-id", paramLabel = "ID", description = "Which job, when several run.")
+    String jobId;
+
+    @Option(
+            names = "--timeout",
+            defaultValue = "5min",
+            converter = DurationConverter.class,
+            paramLabel = "D",
+            description = "How long to wait for the savepoint (default: ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        FlinkRest api = new FlinkRest(rest);
+        String job = jobId != null ? jobId : runningJob(api);
+        String target = savepointDir.toAbsolutePath().toUri().toString();
+        JsonNode trigger =
+                api.post(
+                        "/jobs/" + job + "/stop",
+                        Map.of("targetDirectory", target, "drain", false));
+        String request = trigger.path("request-id").asText();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = api.get("/jobs/" + job + "/savepoints/" + request);
+            if ("COMPLETED".equals(status.path("status").path("id").asText())) {
+                JsonNode op = status.path("operation");
+                if (op.has("location")) {
+                    spec.commandLine().getOut().println(op.get("location").asText());
+                    spec.commandLine().getOut().flush();
+                    return 0;
+                }
+                throw new InputException(
+                        "the savepoint failed: "
+                                + op.path("failure-cause")
+                                        .path("stack-trace")
+                                        .asText("")
+                                        .lines()
+                                        .findFirst()
+                                        .orElse("unknown cause"));
+            }
+            Thread.sleep(250);
+        }
+        throw new InputException("no savepoint after " + timeout + "; the job is still running");
+    }
+
+    /** The one running job, or a clear message when there are none or several. */
+    private static String runningJob(FlinkRest api) {
+        List<String> running = new ArrayList<>();
+        for (JsonNode job : api.get("/jobs/overview").path("jobs")) {
+            if ("RUNNING".equals(job.path("state").asText())) {
+                running.add(job.path("jid").asText());
+            }
+        }
+        if (running.isEmpty()) {
+            throw new InputException("no running job to stop");
+        }
+        if (running.size() > 1) {
+            throw new InputException(
+                    "several jobs are running ("
+                            + String.join(", ", running)
+                            + "): choose one with --job-id");
+        }
+        return running.get(0);
+    }
+}
