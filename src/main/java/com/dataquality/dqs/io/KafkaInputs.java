@@ -67,7 +67,8 @@ public final class KafkaInputs {
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return builder.setBootstrapServers(bootstrap)
                 .setGroupId(groupId)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setStartingOffsets(
+                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setProperties(props)
                 .setProperty("commit.offsets.on.checkpoint", "true");
     }

@@ -11,11 +11,11 @@ import java.time.Duration;
  * @param deadLetterTopic rejected records
  * @param transactionalIdPrefix the start of every transactional id of this job's sinks (each sink
  *     appends its own suffix). Two jobs writing at the same time must use different prefixes, or
- *     their producers fence each other; a job restored from a savepoint must keep its prefix so
- *     it can abort its own lingering transactions.
- * @param transactionTimeout how long the broker keeps a transaction open; it must cover the
- *     longest time from a checkpoint to its completion plus a restart, and may not exceed the
- *     broker's {@code transaction.max.timeout.ms} (15 minutes by default)
+ *     their producers fence each other; a job restored from a savepoint must keep its prefix so it
+ *     can abort its own lingering transactions.
+ * @param transactionTimeout how long the broker keeps a transaction open; it must cover the longest
+ *     time from a checkpoint to its completion plus a restart, and may not exceed the broker's
+ *     {@code transaction.max.timeout.ms} (15 minutes by default)
  */
 public record KafkaOutputSettings(
         String bootstrap,

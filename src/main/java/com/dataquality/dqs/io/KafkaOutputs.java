@@ -16,9 +16,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *
  * <p>Exactly-once: each sink writes inside a Kafka transaction that commits when Flink's checkpoint
  * completes, so a consumer reading with {@code isolation.level=read_committed} sees each output
- * once, even across failures and restarts, and sees it only after the checkpoint (outputs lag by
- * up to one checkpoint interval). A consumer reading uncommitted data may see duplicates from
- * aborted attempts.
+ * once, even across failures and restarts, and sees it only after the checkpoint (outputs lag by up
+ * to one checkpoint interval). A consumer reading uncommitted data may see duplicates from aborted
+ * attempts.
  */
 public final class KafkaOutputs {
     public static final String UID_SUMMARIES_SINK = "summaries-kafka-sink";

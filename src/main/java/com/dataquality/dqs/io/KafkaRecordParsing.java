@@ -23,8 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * <p>The record's sequence (which breaks "latest record" ties between records of one key with the
  * same business date) comes from the message timestamp, so the record published later wins, also
  * across partitions. Messages of the same millisecond are ordered by the low 20 bits of their
- * offset; that is exact within a partition unless the offset crosses a multiple of 2^20 inside
- * that millisecond. A message without a timestamp falls back to its offset.
+ * offset; that is exact within a partition unless the offset crosses a multiple of 2^20 inside that
+ * millisecond. A message without a timestamp falls back to its offset.
  */
 public final class KafkaRecordParsing implements KafkaRecordDeserializationSchema<ParseResult> {
     private static final long serialVersionUID = 1L;

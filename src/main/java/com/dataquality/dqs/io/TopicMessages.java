@@ -9,8 +9,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  * Turns an element into a message of one topic: UTF-8 key (or none) and UTF-8 value.
  *
  * <p>The message timestamp is left to the producer (the time of sending), not the element's event
- * time: event time is a business date, possibly years old, and a topic's time-based retention
- * would delete such messages at once; dead letters have no event time at all.
+ * time: event time is a business date, possibly years old, and a topic's time-based retention would
+ * delete such messages at once; dead letters have no event time at all.
  */
 final class TopicMessages<T> implements KafkaRecordSerializationSchema<T> {
     private static final long serialVersionUID = 1L;
@@ -20,7 +20,9 @@ final class TopicMessages<T> implements KafkaRecordSerializationSchema<T> {
     private final SerializableFunction<T, String> value;
 
     TopicMessages(
-            String topic, SerializableFunction<T, String> key, SerializableFunction<T, String> value) {
+            String topic,
+            SerializableFunction<T, String> key,
+            SerializableFunction<T, String> value) {
         this.topic = topic;
         this.key = key;
         this.value = value;

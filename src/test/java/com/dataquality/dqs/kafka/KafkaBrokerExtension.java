@@ -99,14 +99,25 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         produceBytes(topic, bytes);
     }
 
-    /** Publishes raw values, all acknowledged before returning. */
+    /**
+     * Publishes raw values, all acknowledged before returning. Message {@code i} goes to partition
+     * {@code i % partitions} with timestamp {@code now + i} ms: strictly increasing, so "published
+     * later" is well defined across partitions.
+     */
     public void produceBytes(String topic, List<byte[]> values) throws Exception {
-        int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
-                .partitions().size();
+        int partitions =
+                admin.describeTopics(List.of(topic))
+                        .allTopicNames()
+                        .get()
+                        .get(topic)
+                        .partitions()
+                        .size();
         try (KafkaProducer<byte[], byte[]> producer = producer()) {
+            long now = System.currentTimeMillis();
             int i = 0;
             for (byte[] v : values) {
-                producer.send(new ProducerRecord<>(topic, i++ % partitions, null, v));
+                producer.send(new ProducerRecord<>(topic, i % partitions, now + i, null, v));
+                i++;
             }
             producer.flush();
         }
@@ -128,10 +139,20 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
      */
     public List<ConsumerRecord<String, String>> consumeCommitted(
             String topic, int atLeast, Duration quiet, Duration timeout) {
+        return consume(topic, "read_committed", atLeast, quiet, timeout);
+    }
+
+    /**
+     * Reads with the given isolation level ({@code read_committed} or {@code read_uncommitted}: the
+     * latter also returns messages of aborted transactions).
+     */
+    public List<ConsumerRecord<String, String>> consume(
+            String topic, String isolation, int atLeast, Duration quiet, Duration timeout) {
         List<ConsumerRecord<String, String>> out = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = committedConsumer()) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(isolation)) {
             List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic).forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
+            consumer.partitionsFor(topic)
+                    .forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
             consumer.assign(parts);
             consumer.seekToBeginning(parts);
             long deadline = System.nanoTime() + timeout.toNanos();
@@ -143,8 +164,12 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
                                     r.topic(),
                                     r.partition(),
                                     r.offset(),
-                                    r.key() == null ? null : new String(r.key(), StandardCharsets.UTF_8),
-                                    r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8)));
+                                    r.key() == null
+                                            ? null
+                                            : new String(r.key(), StandardCharsets.UTF_8),
+                                    r.value() == null
+                                            ? null
+                                            : new String(r.value(), StandardCharsets.UTF_8)));
                 }
                 if (out.size() >= atLeast && quietUntil == Long.MAX_VALUE) {
                     quietUntil = System.nanoTime() + quiet.toNanos();
@@ -154,10 +179,10 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return out;
     }
 
-    private KafkaConsumer<byte[], byte[]> committedConsumer() {
+    private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
