@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             StopCommand.class,
             GenerateCommand.class,
+            PublishCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -21,6 +21,24 @@ public final class RecordMessages {
 
     private RecordMessages() {}
 
+    /**
+     * The message key for one row: its {@code dataset_uuid}, or null when the row has none. Keying
+     * by dataset puts all records of a dataset in one partition, in publication order, so "the
+     * record published last" is well defined for every summary key.
+     */
+    public static String key(String[] header, CsvRows.Row row) {
+        if (header == null || row.fields() == null) {
+            return null;
+        }
+        for (int i = 0; i < header.length; i++) {
+            if (header[i].trim().equalsIgnoreCase("dataset_uuid")) {
+                String v = row.fields()[i];
+                return v.isEmpty() ? null : v;
+            }
+        }
+        return null;
+    }
+
     /** The message value for one row of a file with the given header. */
     public static String of(String[] header, CsvRows.Row row) {
         if (header == null || row.fields() == null) {

@@ -1,0 +1,120 @@
+package com.dataquality.dqs.kafka;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.cli.Dqs;
+import com.dataquality.dqs.parse.JsonRecordParser;
+import com.dataquality.dqs.record.ParseResult;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code dqs publish} against a real broker. */
+class PublishCommandTest {
+
+    @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
+
+    @TempDir Path tmp;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run dqs(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Dqs.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void publishesEveryRowKeyedByDatasetAtTheRequestedRate() throws Exception {
+        String topic = KafkaBrokerExtension.uniqueTopic("publish");
+        KAFKA.createTopics(2, topic);
+        StringBuilder csv =
+                new StringBuilder(
+                        "source,tenant_id,dataset_uuid,dataset_name,rule_code,business_date,results\n");
+        for (int i = 0; i < 40; i++) {
+            csv.append("s,t,ds-")
+                    .append(i % 3)
+                    .append(",name,")
+                    .append(101 + i % 2)
+                    .append(",2024-03-0")
+                    .append(1 + i % 9)
+                    .append(",\"{\"\"status\"\":\"\"Pass\"\"}\"\n");
+        }
+        csv.append("a,row,that,does,not,split\n");
+        Path file = tmp.resolve("records.csv");
+        Files.writeString(file, csv);
+
+        long start = System.nanoTime();
+        Run run =
+                dqs(
+                        "publish",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--input",
+                        file.toString(),
+                        "--topic",
+                        topic,
+                        "--rate",
+                        "100");
+        double seconds = (System.nanoTime() - start) / 1e9;
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("41 messages to " + topic), run.out());
+        assertTrue(seconds >= 0.35, "41 messages at 100/s take about 0.4 s, took " + seconds);
+
+        List<ConsumerRecord<String, String>> got =
+                KAFKA.consumeCommitted(topic, 41, Duration.ofMillis(300), Duration.ofSeconds(20));
+        assertEquals(41, got.size());
+        int valid = 0;
+        for (ConsumerRecord<String, String> r : got) {
+            ParseResult p = JsonRecordParser.parse(r.value(), topic, r.partition(), r.offset(), 0);
+            if (p.isValid()) {
+                valid++;
+                assertEquals(p.execution().datasetUuid(), r.key());
+            } else {
+                assertEquals("a,row,that,does,not,split", r.value());
+            }
+        }
+        assertEquals(40, valid);
+    }
+
+    @Test
+    void missingTopicIsOneClearLine() throws Exception {
+        Path file = tmp.resolve("r.csv");
+        Files.writeString(file, "source\nx\n");
+        Run run =
+                dqs(
+                        "publish",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--input",
+                        file.toString(),
+                        "--topic",
+                        "no-such-topic");
+        assertEquals(Dqs.EXIT_INPUT, run.code());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().contains("topic no-such-topic does not exist"), run.err());
+    }
+
+    @Test
+    void missingInputIsOneClearLine() {
+        Run run =
+                dqs(
+                        "publish",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--input",
+                        tmp.resolve("absent.csv").toString());
+        assertEquals(Dqs.EXIT_INPUT, run.code());
+        assertTrue(run.err().contains("absent.csv"), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+}
