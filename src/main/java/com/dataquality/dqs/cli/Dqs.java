@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             StopCommand.class,
             GenerateCommand.class,
             PublishCommand.class,
+            TopicsCommand.class,
             BenchParseCommand.class,
             CommandLine.HelpCommand.class
         })

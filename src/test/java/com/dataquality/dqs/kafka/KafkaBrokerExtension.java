@@ -76,6 +76,11 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return cluster.bootstrapServers();
     }
 
+    /** An admin client of the broker, owned by this extension (do not close it). */
+    public Admin admin() {
+        return admin;
+    }
+
     /** Creates topics (replication factor 1), waiting until they exist. */
     public void createTopics(int partitions, String... topics) throws Exception {
         List<NewTopic> news = new ArrayList<>();

@@ -13,12 +13,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code dqs publish} against a real broker. */
-class PublishCommandTest {
+/** {@code dqs publish} and {@code dqs topics} against a real broker. */
+class KafkaCommandsTest {
 
     @RegisterExtension static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
@@ -102,6 +103,66 @@ class PublishCommandTest {
         assertEquals(Dqs.EXIT_INPUT, run.code());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertTrue(run.err().contains("topic no-such-topic does not exist"), run.err());
+    }
+
+    @Test
+    void topicsCreatesWhatIsMissingWithItsSettingsAndIsRepeatable() throws Exception {
+        String summaries = KafkaBrokerExtension.uniqueTopic("sum");
+        String models = KafkaBrokerExtension.uniqueTopic("models");
+        String input = KafkaBrokerExtension.uniqueTopic("in");
+        KAFKA.createTopics(1, input);
+        String[] args = {
+            "topics",
+            "--kafka",
+            KAFKA.bootstrapServers(),
+            "--partitions",
+            "3",
+            "--input-topic",
+            input,
+            "--summaries-topic",
+            summaries,
+            "--models-topic",
+            models,
+            "--predictions-topic",
+            KafkaBrokerExtension.uniqueTopic("pred"),
+            "--drift-topic",
+            KafkaBrokerExtension.uniqueTopic("drift"),
+            "--dead-letter-topic",
+            KafkaBrokerExtension.uniqueTopic("dead")
+        };
+        Run first = dqs(args);
+        assertEquals(0, first.code(), first.err());
+        assertTrue(first.out().contains("exists:  " + input), first.out());
+        assertTrue(first.out().contains("created: " + summaries), first.out());
+        assertEquals(5, first.out().lines().filter(l -> l.startsWith("created: ")).count());
+
+        var admin = KAFKA.admin();
+        var described =
+                admin.describeTopics(List.of(summaries, models, input)).allTopicNames().get();
+        assertEquals(3, described.get(summaries).partitions().size());
+        assertEquals(1, described.get(models).partitions().size());
+        assertEquals(
+                1, described.get(input).partitions().size(), "an existing topic is left alone");
+        var resource = new ConfigResource(ConfigResource.Type.TOPIC, summaries);
+        assertEquals(
+                "compact",
+                admin.describeConfigs(List.of(resource))
+                        .all()
+                        .get()
+                        .get(resource)
+                        .get("cleanup.policy")
+                        .value());
+
+        Run second = dqs(args);
+        assertEquals(0, second.code(), second.err());
+        assertEquals(6, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
+    }
+
+    @Test
+    void topicsWithoutKafkaIsAUsageError() {
+        Run run = dqs("topics");
+        assertEquals(Dqs.EXIT_USAGE, run.code());
+        assertTrue(run.err().contains("--kafka"), run.err());
     }
 
     @Test
