@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             TopicsCommand.class,
             BenchParseCommand.class,
+            BenchKafkaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {

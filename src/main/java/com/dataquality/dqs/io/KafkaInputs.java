@@ -7,7 +7,6 @@ import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 
 /**
  * Kafka sources of {@code dqs run --kafka}: the rule-execution records of the input topic and the
@@ -15,9 +14,14 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  *
  * <p>Both read committed data only ({@code isolation.level=read_committed}): an upstream
  * transactional producer's aborted writes never become records, so an exactly-once producer stays
- * exactly-once through this job. Both start from the consumer group's committed offsets, or from
- * the earliest offset on a group's first run. Offsets are committed to Kafka on each checkpoint
- * only so that tools can show the lag; on a restore, Flink's own checkpointed offsets win.
+ * exactly-once through this job.
+ *
+ * <p>A fresh job (not restored) reads from the earliest offset, not from the group's committed
+ * offsets: summaries are state, and state lives in Flink's checkpoints, not in Kafka. A job started
+ * without its savepoint but at committed offsets would count only the newer records and publish
+ * wrong totals. A restored job resumes at the offsets in its checkpoint or savepoint, together with
+ * the state they match. Offsets are still committed to the group on each checkpoint, so that Kafka
+ * tools show the job's lag.
  */
 public final class KafkaInputs {
     /** The consumer group of the input topic unless told otherwise. */
@@ -47,8 +51,8 @@ public final class KafkaInputs {
 
     /**
      * The models topic's message values as text: each one is a whole model file (CONTRACT.md §4).
-     * Unbounded; the caller broadcasts them. A new consumer group starts from the earliest model
-     * still in the topic, so a job started without {@code --model} picks up the published ones.
+     * Unbounded; the caller broadcasts them. A fresh job reads from the earliest model still in the
+     * topic, so a job started without {@code --model} picks up the latest published one.
      */
     public static KafkaSource<String> models(String bootstrap, String topic, String groupId) {
         return common(KafkaSource.<String>builder(), bootstrap, groupId + "-models")
