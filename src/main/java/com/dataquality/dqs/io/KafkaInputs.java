@@ -71,8 +71,7 @@ public final class KafkaInputs {
         props.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         return builder.setBootstrapServers(bootstrap)
                 .setGroupId(groupId)
-                .setStartingOffsets(
-                        OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setStartingOffsets(OffsetsInitializer.earliest())
                 .setProperties(props)
                 .setProperty("commit.offsets.on.checkpoint", "true");
     }
