@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             GenerateCommand.class,
             PublishCommand.class,
             TopicsCommand.class,
+            ConsumeCommand.class,
             BenchParseCommand.class,
             BenchKafkaCommand.class,
             CommandLine.HelpCommand.class

@@ -88,6 +88,20 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
             news.add(new NewTopic(t, partitions, (short) 1));
         }
         admin.createTopics(news).all().get(30, TimeUnit.SECONDS);
+        // Creation is acknowledged by the controller before the broker's metadata has the topic:
+        // wait until it describes it, or the first produce may find no such partition.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            try {
+                admin.describeTopics(List.of(topics)).allTopicNames().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+        }
     }
 
     /** A unique topic name, so tests of one class do not read each other's messages. */

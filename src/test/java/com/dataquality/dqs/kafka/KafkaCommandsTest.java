@@ -159,6 +159,46 @@ class KafkaCommandsTest {
     }
 
     @Test
+    void consumePrintsCommittedValuesAndKeys() throws Exception {
+        String topic = KafkaBrokerExtension.uniqueTopic("consume");
+        KAFKA.createTopics(1, topic);
+        KAFKA.produce(topic, List.of("{\"a\":1}", "second", "third"));
+        Run run =
+                dqs(
+                        "consume",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--topic",
+                        topic,
+                        "--from-beginning",
+                        "--max",
+                        "2");
+        assertEquals(0, run.code(), run.err());
+        assertEquals(List.of("{\"a\":1}", "second"), run.out().lines().toList());
+
+        Run idle =
+                dqs(
+                        "consume",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--topic",
+                        topic,
+                        "--from-beginning",
+                        "--keys",
+                        "--idle-exit",
+                        "1s");
+        assertEquals(0, idle.code(), idle.err());
+        assertEquals(List.of("\t{\"a\":1}", "\tsecond", "\tthird"), idle.out().lines().toList());
+    }
+
+    @Test
+    void consumeOfAMissingTopicIsOneClearLine() {
+        Run run = dqs("consume", "--kafka", KAFKA.bootstrapServers(), "--topic", "absent-topic");
+        assertEquals(Dqs.EXIT_INPUT, run.code());
+        assertTrue(run.err().contains("topic absent-topic does not exist"), run.err());
+    }
+
+    @Test
     void topicsWithoutKafkaIsAUsageError() {
         Run run = dqs("topics");
         assertEquals(Dqs.EXIT_USAGE, run.code());
