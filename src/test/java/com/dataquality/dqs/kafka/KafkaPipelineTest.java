@@ -296,6 +296,33 @@ class KafkaPipelineTest {
                         });
     }
 
+    @Test
+    void modelsSourceDeliversWholeMessageValuesInOrder() throws Exception {
+        String topic = KafkaBrokerExtension.uniqueTopic("models");
+        KAFKA.createTopics(1, topic);
+        // A model file is one message; this one is larger than a typical fetch batch.
+        String big = "{\"format\":\"dqs-model\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
+        KAFKA.produce(topic, List.of("{\"version\":1}", big, "{\"version\":3}"));
+
+        StreamExecutionEnvironment env = environment(1, null);
+        DataStream.Collector<String> models = new DataStream.Collector<>();
+        env.fromSource(
+                        KafkaInputs.models(KAFKA.bootstrapServers(), topic, "models-test"),
+                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
+                        "models")
+                .collectAsync(models);
+        JobClient job = env.executeAsync("kafka models");
+        List<String> got = new ArrayList<>();
+        try (var it = models.getOutput()) {
+            while (got.size() < 3 && it.hasNext()) {
+                got.add(it.next());
+            }
+        } finally {
+            job.cancel().get();
+        }
+        assertEquals(List.of("{\"version\":1}", big, "{\"version\":3}"), got);
+    }
+
     // ---- helpers ----
 
     private record Topics(String input, String summaries, String deadLetters, String prefix) {}
