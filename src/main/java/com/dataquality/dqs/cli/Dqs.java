@@ -15,10 +15,15 @@ import picocli.CommandLine.Command;
             RunCommand.class,
             StopCommand.class,
             GenerateCommand.class,
+            TrainModelCommand.class,
+            PredictCommand.class,
+            BatchPredictCommand.class,
+            ModelsCommand.class,
             PublishCommand.class,
             TopicsCommand.class,
             ConsumeCommand.class,
             BenchParseCommand.class,
+            BenchScoringCommand.class,
             BenchKafkaCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RuleExecution;
@@ -7,6 +8,7 @@ import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -18,7 +20,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *
  * <pre>
  * records ─ route ──┬─▶ dead letters
- *                   └─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
+ *                   └─ combine per key and day ─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
  *                                                            └─ end-of-input states┘        └─▶ final rows
  * </pre>
  *
@@ -27,7 +29,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class Pipeline {
 
     public static final String UID_SOURCE = "records-source";
+    public static final String UID_EVENT_TIME = "event-time";
     public static final String UID_ROUTE = "route-records";
+    public static final String UID_COMBINE = "combine-daily-counts";
     public static final String UID_SUMMARY = "rolling-summary";
     public static final String UID_FINAL_SUMMARY = "final-summary";
 
@@ -35,9 +39,18 @@ public final class Pipeline {
 
     public static Outputs build(
             StreamExecutionEnvironment env, Inputs inputs, PipelineSettings settings) {
+        // Event time is assigned after the source, for the reader as a whole, not per split:
+        // a file split is often read completely between two periodic watermarks, and a
+        // finished split's watermark would vanish with it, holding every day open.
         DataStream<ParseResult> parsed =
-                env.fromSource(inputs.records(), watermarks(settings), inputs.recordsName())
-                        .uid(UID_SOURCE);
+                env.fromSource(
+                                inputs.records(),
+                                WatermarkStrategy.noWatermarks(),
+                                inputs.recordsName())
+                        .uid(UID_SOURCE)
+                        .assignTimestampsAndWatermarks(watermarks(settings))
+                        .uid(UID_EVENT_TIME)
+                        .name("Event time from business_date");
 
         SingleOutputStreamOperator<RuleExecution> valid =
                 parsed.process(new RouteRecordsFunction())
@@ -45,8 +58,15 @@ public final class Pipeline {
                         .name("Validate and route");
         DataStream<DeadLetter> deadLetters = valid.getSideOutput(Tags.DEAD_LETTERS);
 
+        DataStream<DailyCounts> daily =
+                valid.transform(
+                                "Combine executions per key and day",
+                                TypeInformation.of(DailyCounts.class),
+                                new CombineDailyCountsOperator())
+                        .uid(UID_COMBINE);
+
         SingleOutputStreamOperator<SummaryRow> updates =
-                valid.keyBy(RuleExecution::summaryKey)
+                daily.keyBy(DailyCounts::summaryKey)
                         .process(
                                 new RollingSummaryFunction(
                                         settings.rules(), settings.emitDailyUpdates()))

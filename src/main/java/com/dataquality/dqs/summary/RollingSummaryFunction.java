@@ -2,7 +2,7 @@ package com.dataquality.dqs.summary;
 
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.pipeline.Tags;
-import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,6 +11,7 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -27,7 +28,7 @@ import org.apache.flink.util.Collector;
  * are keys.
  */
 public final class RollingSummaryFunction
-        extends KeyedProcessFunction<String, RuleExecution, SummaryRow> {
+        extends KeyedProcessFunction<String, DailyCounts, SummaryRow> {
     private static final long serialVersionUID = 1L;
 
     static final long MILLIS_PER_DAY = 86_400_000L;
@@ -40,7 +41,12 @@ public final class RollingSummaryFunction
     private final HashMap<Integer, RuleMetadata> metadata;
     private final boolean emitDailyUpdates;
 
+    /** The pending day-close timer's timestamp, or null. */
+    public static final ValueStateDescriptor<Long> NEXT_CLOSE =
+            new ValueStateDescriptor<>("next-day-close", Long.class);
+
     private transient ValueState<SummaryAccumulator> state;
+    private transient ValueState<Long> nextClose;
     private transient Counter late;
     private transient Counter emitted;
 
@@ -56,13 +62,14 @@ public final class RollingSummaryFunction
     @Override
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
+        nextClose = getRuntimeContext().getState(NEXT_CLOSE);
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(Metrics.GROUP);
         late = group.counter(Metrics.LATE_RECORDS);
         emitted = group.counter(Metrics.SUMMARIES_EMITTED);
     }
 
     @Override
-    public void processElement(RuleExecution r, Context ctx, Collector<SummaryRow> out)
+    public void processElement(DailyCounts r, Context ctx, Collector<SummaryRow> out)
             throws Exception {
         SummaryAccumulator acc = state.value();
         if (acc == null) {
@@ -78,14 +85,12 @@ public final class RollingSummaryFunction
         if (isLate) {
             // Its day has closed: it still counts (it is in the accumulator), and the key is
             // re-published when the current day closes; nothing already closed is redone.
-            late.inc();
+            late.inc(r.executions());
         }
         if (emitDailyUpdates) {
             // A late record waits for the next day to close: the one after the watermark.
             long closeAt = isLate ? endOfDay(dayOf(watermark + 1)) : endOfDay;
-            if (closeAt != END_OF_INPUT) {
-                ctx.timerService().registerEventTimeTimer(closeAt);
-            }
+            scheduleClose(ctx.timerService(), closeAt);
         }
     }
 
@@ -106,8 +111,31 @@ public final class RollingSummaryFunction
             // input, supersedes this one.
             return;
         }
+        nextClose.clear();
         out.collect(acc.toRow(dayOf(watermark), metadata.get(acc.ruleCode)));
         emitted.inc();
+        // Records of days after the watermark are in this row already, but their own day has
+        // not closed: publish again when it does, with that day as the reference.
+        long latestClose = endOfDay(acc.latestDay);
+        if (latestClose > watermark) {
+            scheduleClose(ctx.timerService(), latestClose);
+        }
+    }
+
+    /** Keeps one pending day-close timer: the earliest. */
+    private void scheduleClose(TimerService timers, long closeAt) throws Exception {
+        if (closeAt == END_OF_INPUT) {
+            return;
+        }
+        Long pending = nextClose.value();
+        if (pending != null && pending <= closeAt) {
+            return;
+        }
+        if (pending != null) {
+            timers.deleteEventTimeTimer(pending);
+        }
+        timers.registerEventTimeTimer(closeAt);
+        nextClose.update(closeAt);
     }
 
     static long endOfDay(int day) {

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.summary;
 
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
@@ -48,8 +49,13 @@ public final class SummaryAccumulator {
 
     public SummaryAccumulator() {}
 
-    /** Counts one valid execution; any order of arrival gives the same result. */
+    /** Counts one valid execution. */
     public void add(RuleExecution r) {
+        add(DailyCounts.of(r));
+    }
+
+    /** Counts a day's executions; any order of arrival gives the same result. */
+    public void add(DailyCounts r) {
         if (ringEndDay == Integer.MIN_VALUE) {
             source = r.source();
             tenantId = r.tenantId();
@@ -64,34 +70,22 @@ public final class SummaryAccumulator {
         }
         boolean inRing = day > ringEndDay - RING_DAYS;
         int slot = Math.floorMod(day, RING_DAYS);
-        switch (r.status()) {
-            case PASS -> {
-                passTotal++;
-                if (inRing) {
-                    passByDay[slot]++;
-                }
-            }
-            case FAIL -> {
-                failTotal++;
-                if (inRing) {
-                    failByDay[slot]++;
-                }
-            }
-            case WARNING -> {
-                warningTotal++;
-                if (inRing) {
-                    warningByDay[slot]++;
-                }
-            }
+        passTotal += r.passes();
+        failTotal += r.fails();
+        warningTotal += r.warnings();
+        if (inRing) {
+            passByDay[slot] += r.passes();
+            failByDay[slot] += r.fails();
+            warningByDay[slot] += r.warnings();
         }
         // "Latest" is by business date, then by read order: never by arrival order, which
         // differs between runs and parallelisms.
-        if (day > latestDay || (day == latestDay && r.sequence() >= latestSequence)) {
+        if (day > latestDay || (day == latestDay && r.latestSequence() >= latestSequence)) {
             latestDay = day;
-            latestSequence = r.sequence();
-            latestDatasetRecordCount = r.datasetRecordCount();
-            latestFilteredRecordCount = r.filteredRecordCount();
-            latestExecutionLevel = r.levelOfExecution();
+            latestSequence = r.latestSequence();
+            latestDatasetRecordCount = r.latestDatasetRecordCount();
+            latestFilteredRecordCount = r.latestFilteredRecordCount();
+            latestExecutionLevel = r.latestExecutionLevel();
         }
     }
 

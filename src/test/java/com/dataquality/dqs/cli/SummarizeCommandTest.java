@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dataquality.dqs.TestCsv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,19 +29,14 @@ class SummarizeCommandTest {
         return Path.of(SummarizeCommandTest.class.getResource("/golden/" + name).toURI());
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run dqs(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Dqs.execute(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    private static CliRunner.Run dqs(String... args) {
+        return CliRunner.dqs(args);
     }
 
     @Test
     void goldenFileGivesTheHandCheckedOutputs() throws Exception {
         Path outDir = tmp.resolve("out");
-        Run run =
+        CliRunner.Run run =
                 dqs(
                         "summarize",
                         golden("input.csv").toString(),
@@ -94,7 +87,7 @@ class SummarizeCommandTest {
 
     @Test
     void aMissingInputFileIsOneLineAndExitOne() throws Exception {
-        Run run =
+        CliRunner.Run run =
                 dqs(
                         "summarize",
                         tmp.resolve("nope.csv").toString(),
@@ -106,7 +99,7 @@ class SummarizeCommandTest {
     void invalidRuleMetadataIsOneLineNamingTheFile() throws Exception {
         Path rules = tmp.resolve("rules.json");
         Files.writeString(rules, "[1, 2, 3]");
-        Run run = dqs("summarize", golden("input.csv").toString(), rules.toString());
+        CliRunner.Run run = dqs("summarize", golden("input.csv").toString(), rules.toString());
         assertOneLineError(run, 1, "rules.json");
     }
 
@@ -126,7 +119,7 @@ class SummarizeCommandTest {
         Files.writeString(
                 empty,
                 "source,tenant_id,dataset_uuid,dataset_name,rule_code,business_date,results\n");
-        Run run =
+        CliRunner.Run run =
                 dqs(
                         "summarize",
                         empty.toString(),
@@ -152,7 +145,7 @@ class SummarizeCommandTest {
     void anUnwritableOutputDirectoryIsOneLine() throws Exception {
         Path file = tmp.resolve("a-file");
         Files.writeString(file, "x");
-        Run run =
+        CliRunner.Run run =
                 dqs(
                         "summarize",
                         golden("input.csv").toString(),
@@ -162,8 +155,7 @@ class SummarizeCommandTest {
         assertOneLineError(run, 1, "output directory");
     }
 
-    static void assertOneLineError(Object result, int expectedCode, String mentions) {
-        Run run = (Run) result;
+    static void assertOneLineError(CliRunner.Run run, int expectedCode, String mentions) {
         assertEquals(expectedCode, run.exitCode(), run.err());
         String err = run.err().strip();
         assertEquals(1, err.lines().count(), "exactly one line on stderr: " + err);

@@ -17,6 +17,11 @@ class SerializationTest {
     }
 
     @Test
+    void dailyCountsIsAPojo() {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(DailyCounts.class);
+    }
+
+    @Test
     void deadLetterIsAPojo() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.pipeline.Tags;
+import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.util.List;
@@ -24,20 +25,20 @@ class RollingSummaryFunctionTest {
     private static final Map<Integer, RuleMetadata> RULES =
             Map.of(1, new RuleMetadata("Rule one", "T", "D", "desc", "C1"));
 
-    private static KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow>
-            harness(boolean daily) throws Exception {
+    private static KeyedOneInputStreamOperatorTestHarness<String, DailyCounts, SummaryRow> harness(
+            boolean daily) throws Exception {
         // Not opened: a test may restore state into it first.
         return new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new RollingSummaryFunction(RULES, daily)),
-                RuleExecution::summaryKey,
+                DailyCounts::summaryKey,
                 Types.STRING);
     }
 
     private static void push(
-            KeyedOneInputStreamOperatorTestHarness<String, RuleExecution, SummaryRow> h,
+            KeyedOneInputStreamOperatorTestHarness<String, DailyCounts, SummaryRow> h,
             RuleExecution r)
             throws Exception {
-        h.processElement(new StreamRecord<>(r, r.eventTimeMillis()));
+        h.processElement(new StreamRecord<>(DailyCounts.of(r), r.eventTimeMillis()));
     }
 
     @Test
@@ -48,9 +49,10 @@ class RollingSummaryFunctionTest {
                 push(h, exec("a", 1, "2024-01-0" + (1 + i % 5), i % 3 == 0 ? FAIL : PASS));
                 push(h, exec("b", 1, "2024-01-0" + (1 + i % 5), PASS));
             }
-            assertEquals(2, h.numKeyedStateEntries());
-            // per key: the end-of-input timer and one day-close timer per distinct day
-            assertEquals(2 * (1 + 5), h.numEventTimeTimers());
+            // per key: its accumulator and its pending day-close time, whatever the record count
+            assertEquals(2 * 2, h.numKeyedStateEntries());
+            // per key: the end-of-input timer and one pending day-close timer, the earliest
+            assertEquals(2 * (1 + 1), h.numEventTimeTimers());
         }
     }
 
@@ -71,6 +73,38 @@ class RollingSummaryFunctionTest {
             assertEquals(1, row.passCountTotal());
             assertEquals("Rule one", row.ruleName());
             assertEquals(1, h.numEventTimeTimers(), "only the end-of-input timer is left");
+        }
+    }
+
+    @Test
+    void severalDaysClosingAtOneWatermarkPublishTheKeyOnce() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            push(h, exec("a", 1, "2024-01-02", PASS));
+            push(h, exec("a", 1, "2024-01-03", PASS));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals("2024-01-05", out.get(0).referenceDate());
+            assertEquals(3, out.get(0).passCountTotal());
+        }
+    }
+
+    @Test
+    void recordsAheadOfTheWatermarkArePublishedAgainWhenTheirDayCloses() throws Exception {
+        try (var h = harness(true)) {
+            h.open();
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            push(h, exec("a", 1, "2024-01-03", FAIL));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
+            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-03")));
+            List<SummaryRow> out = h.extractOutputValues();
+            assertEquals(2, out.size());
+            assertEquals("2024-01-01", out.get(0).referenceDate());
+            assertEquals("2024-01-03", out.get(1).referenceDate());
+            assertEquals(1, out.get(0).failCountTotal(), "the row counts all it has received");
+            assertEquals(1, h.numEventTimeTimers(), "nothing pending but end of input");
         }
     }
 
@@ -137,8 +171,8 @@ class RollingSummaryFunctionTest {
         try (var h = harness(true)) {
             h.initializeState(snapshot);
             h.open();
-            assertEquals(1, h.numKeyedStateEntries());
-            assertEquals(3, h.numEventTimeTimers(), "timers are part of the snapshot");
+            assertEquals(2, h.numKeyedStateEntries(), "accumulator and pending close");
+            assertEquals(2, h.numEventTimeTimers(), "timers are part of the snapshot");
             push(h, exec("a", 1, "2024-01-02", FAIL));
             h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-02")));
             SummaryRow last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);

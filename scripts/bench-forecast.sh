@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Forecast quality and speed on generated data (docs/forecasting.md shows a run).
+#
+#   scripts/bench-forecast.sh [WORK_DIR]
+#
+# 1. quality: `dqs generate` with default settings, and again with a second seed; train-model on
+#    each prints the holdout metrics of the model and the baselines.
+# 2. speed: 1,000,000 generated rows; training wall time (target <= 30 s), batch-predict
+#    throughput on 1,000,000 requests with --history (target >= 100,000 rows/s), single-row
+#    scoring latency p50/p99.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+JAR=target/dq-summarizer-0.1.0-SNAPSHOT.jar
+WORK=${1:-target/bench-forecast}
+SECOND_SEED=${SECOND_SEED:-7}
+
+if [[ ! -f $JAR ]]; then
+    echo "building $JAR" >&2
+    mvn -q -o -B package -DskipTests
+fi
+dqs() { java -jar "$JAR" "$@"; }
+mkdir -p "$WORK"
+
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+for seed in 42 "$SECOND_SEED"; do
+    label="seed $seed"
+    [[ $seed == 42 ]] && label="default settings (seed 42)"
+    echo "=== quality: $label ==="
+    dqs generate --output-dir "$WORK/data-$seed" --seed "$seed" >/dev/null
+    dqs train-model "$WORK/data-$seed/rule_executions.csv" "$WORK/data-$seed/rules.json" \
+        --output-model "$WORK/model-$seed.model.json" 2>/dev/null
+    echo
+done
+
+echo "=== speed: 1,000,000 input rows ==="
+dqs generate --output-dir "$WORK/data-1m" --rows 1000000 >/dev/null 2>&1
+t0=$(now)
+dqs train-model "$WORK/data-1m/rule_executions.csv" "$WORK/data-1m/rules.json" \
+    --output-model "$WORK/model-1m.model.json" >"$WORK/train-1m.txt" 2>/dev/null
+t1=$(now)
+echo "train-model on 1,000,000 rows: $(elapsed "$t0" "$t1") s wall (JVM start included)"
+tail -1 "$WORK/train-1m.txt"
+
+dqs bench-scoring --model "$WORK/model-1m.model.json" --history "$WORK/data-1m/rule_executions.csv" \
+    --write-requests "$WORK/requests-1m.csv" --rows 1000000
+t0=$(now)
+dqs batch-predict --model "$WORK/model-1m.model.json" --input "$WORK/requests-1m.csv" \
+    --output "$WORK/predictions-1m.csv" --history "$WORK/data-1m/rule_executions.csv" \
+    2>"$WORK/batch-1m.txt"
+t1=$(now)
+grep 'rows/s' "$WORK/batch-1m.txt"
+echo "batch-predict wall time with JVM start and history loading: $(elapsed "$t0" "$t1") s"
+ls -l "$WORK"/model-*.model.json | awk '{ printf "model file %s: %d bytes\n", $NF, $5 }'

@@ -1,0 +1,176 @@
+package com.dataquality.dqs.cli;
+
+import com.dataquality.dqs.model.ForecastModel;
+import com.dataquality.dqs.model.Metrics;
+import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.ModelRegistry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code dqs models}: the model registry (list, show, add, promote, rollback). */
+@Command(
+        name = "models",
+        mixinStandardHelpOptions = true,
+        description =
+                "The model registry: a directory of versioned model files and the active one.",
+        subcommands = {
+            ModelsCommand.ListModels.class,
+            ModelsCommand.Show.class,
+            ModelsCommand.Add.class,
+            ModelsCommand.Promote.class,
+            ModelsCommand.Rollback.class
+        })
+final class ModelsCommand implements Runnable {
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "a sub-command is required: list, show, add, promote or rollback");
+    }
+
+    /** The registry option shared by the sub-commands. */
+    static final class RegistryOption {
+        @Option(
+                names = "--registry",
+                required = true,
+                paramLabel = "DIR",
+                description = "registry directory")
+        Path dir;
+
+        ModelRegistry registry() {
+            return new ModelRegistry(dir);
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the models, oldest first; * marks the active one.")
+    static final class ListModels implements Runnable {
+        @Spec CommandSpec spec;
+        @CommandLine.Mixin RegistryOption registry;
+
+        @Override
+        public void run() {
+            PrintWriter out = spec.commandLine().getOut();
+            ModelRegistry r = registry.registry();
+            out.printf("  %-30s %-24s %9s %9s %7s%n", "version", "created", "MAE", "RMSE", "MASE");
+            for (ModelRegistry.Entry e : r.list()) {
+                ForecastModel m = ModelFile.read(e.file());
+                Metrics mm = m.holdoutMetrics().get("model");
+                out.printf(
+                        "%s %-30s %-24s %9.3f %9.3f %7s%n",
+                        e.active() ? "*" : " ",
+                        e.version(),
+                        m.createdAt(),
+                        mm.mae(),
+                        mm.rmse(),
+                        mm.mase() == null ? "-" : String.format("%.3f", mm.mase()));
+            }
+            out.flush();
+        }
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Prints a model's metadata as JSON (everything but the LightGBM text).")
+    static final class Show implements Runnable {
+        @Spec CommandSpec spec;
+        @CommandLine.Mixin RegistryOption registry;
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Override
+        public void run() {
+            ForecastModel m = registry.registry().load(version);
+            ObjectMapper json = new ObjectMapper();
+            try {
+                ObjectNode node = (ObjectNode) json.readTree(ModelFile.toBytes(m));
+                node.remove("lightgbmModel");
+                node.put("lightgbmModelChars", m.lightgbmModel().length());
+                spec.commandLine()
+                        .getOut()
+                        .println(json.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Copies a model file into the registry (use --promote to make it active).")
+    static final class Add implements Runnable {
+        @Spec CommandSpec spec;
+        @CommandLine.Mixin RegistryOption registry;
+
+        @Parameters(paramLabel = "FILE", description = "a *.model.json file")
+        Path file;
+
+        @Option(names = "--promote", description = "also make it the active model")
+        boolean promote;
+
+        @Override
+        public void run() {
+            ModelRegistry r = registry.registry();
+            String version = r.add(ModelFile.read(file));
+            if (promote) {
+                r.promote(version);
+            }
+            spec.commandLine().getOut().println(version + (promote ? " (active)" : ""));
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Command(
+            name = "promote",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Makes VERSION the active model; the current one can be restored with rollback.")
+    static final class Promote implements Runnable {
+        @Spec CommandSpec spec;
+        @CommandLine.Mixin RegistryOption registry;
+
+        @Parameters(paramLabel = "VERSION")
+        String version;
+
+        @Override
+        public void run() {
+            registry.registry().promote(version);
+            spec.commandLine().getOut().println("active: " + version);
+            spec.commandLine().getOut().flush();
+        }
+    }
+
+    @Command(
+            name = "rollback",
+            mixinStandardHelpOptions = true,
+            description = "Makes the previously active model active again.")
+    static final class Rollback implements Runnable {
+        @Spec CommandSpec spec;
+        @CommandLine.Mixin RegistryOption registry;
+
+        @Override
+        public void run() {
+            String version = registry.registry().rollback();
+            spec.commandLine().getOut().println("active: " + version);
+            spec.commandLine().getOut().flush();
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package com.dataquality.dqs.cli;
+
+import com.dataquality.dqs.features.DailySeries;
+import com.dataquality.dqs.features.DailySeriesTable;
+import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.scoring.RequestValues;
+import com.dataquality.dqs.scoring.Scorer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code dqs predict}: one forecast of one series for one day. */
+@Command(
+        name = "predict",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Prints the forecast pass percentage of one series (dataset, rule) on one date.",
+            "Without --history the forecast has only the calendar and the dataset and rule"
+                    + " features: lags and moving averages are missing, so it is the model's"
+                    + " typical value for that dataset, rule and day."
+        })
+final class PredictCommand implements Callable<Integer> {
+
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "FILE", description = "model file")
+    Path model;
+
+    @Option(names = "--dataset-uuid", required = true, paramLabel = "ID")
+    String datasetUuid;
+
+    @Option(
+            names = "--rule-code",
+            required = true,
+            paramLabel = "CODE",
+            description = "101, R101, r101, 0101 all mean rule 101")
+    String ruleCode;
+
+    @Option(names = "--date", required = true, paramLabel = "YYYY-MM-DD")
+    String date;
+
+    @Option(
+            names = "--history",
+            paramLabel = "CSV",
+            description =
+                    "rule-execution CSV files or directories (repeatable); records dated on or"
+                            + " after --date are ignored")
+    List<Path> history = List.of();
+
+    @Override
+    public Integer call() {
+        int rule;
+        int day;
+        try {
+            rule = RequestValues.ruleCode(ruleCode);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--rule-code: " + e.getMessage());
+        }
+        try {
+            day = RequestValues.epochDay(date);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--date: " + e.getMessage());
+        }
+        if (datasetUuid.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--dataset-uuid is empty");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        SeriesHistory h = SeriesHistory.empty();
+        if (!history.isEmpty()) {
+            DailySeriesTable table = new DailySeriesTable();
+            RecordFiles.readInto(history, table, m -> err.println("predict: " + m));
+            DailySeries s = table.find(datasetUuid.trim(), rule);
+            if (s == null) {
+                err.println("predict: no history for this series in --history");
+            } else {
+                h = s.historyBefore(day);
+            }
+        }
+        try (Scorer scorer = new Scorer(ModelFile.read(model))) {
+            double p = scorer.predict(scorer.extractor().extract(h, day, datasetUuid.trim(), rule));
+            spec.commandLine().getOut().println(RequestValues.percentage(p));
+            spec.commandLine().getOut().flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package com.dataquality.dqs.model;
+
+import java.util.List;
+
+/**
+ * What the drift detector compares live data against, taken from the training period.
+ *
+ * @param features one reference per numeric feature, in feature order (categoricals excluded)
+ * @param target the reference of the daily pass percentage itself
+ * @param holdoutAbsError distribution of the model's absolute error on the holdout rows
+ */
+public record DriftReference(
+        List<Distribution> features, Distribution target, ErrorDistribution holdoutAbsError) {
+
+    /**
+     * A histogram of one value over the training rows, plus how much its daily mean varied.
+     *
+     * @param name feature name (or "pass_percentage" for the target)
+     * @param binEdges increasing upper bin edges: bin k holds values in (edge[k-1], edge[k]], the
+     *     last bin holds values above the last edge; deciles of the training values, deduplicated
+     * @param proportions share of the non-missing training values in each bin (edges + 1 entries)
+     * @param missingShare share of training rows where the value is missing
+     * @param dailyMeanMean mean over training days of the day's mean value; null when never
+     *     observed
+     * @param dailyMeanStd standard deviation over training days of the day's mean value: how much a
+     *     single day normally moves; null with fewer than two days
+     */
+    public record Distribution(
+            String name,
+            double[] binEdges,
+            double[] proportions,
+            double missingShare,
+            Double dailyMeanMean,
+            Double dailyMeanStd) {}
+
+    /** Summary of absolute errors, in percentage points. */
+    public record ErrorDistribution(
+            long rows, double mean, double std, double p50, double p90, double p95, double p99) {}
+}

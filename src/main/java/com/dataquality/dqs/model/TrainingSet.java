@@ -1,0 +1,97 @@
+package com.dataquality.dqs.model;
+
+import com.dataquality.dqs.features.DailySeries;
+import com.dataquality.dqs.features.FeatureExtractor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One row per observed series-day: its features (from the days before it only), its actual pass
+ * percentage, and the baselines' forecasts of it. Rows are in series order, then day order.
+ *
+ * @param features row-major, {@link FeatureExtractor#NUM_FEATURES} per row
+ * @param labels actual pass percentage of each row
+ * @param days target epoch day of each row
+ * @param baselines row-major, {@link Baselines#NAMES} size per row; NaN on a series' first day
+ */
+public record TrainingSet(
+        int rows, double[] features, double[] labels, int[] days, double[] baselines) {
+
+    /** Builds the rows of all series with the one feature code path. */
+    public static TrainingSet build(List<DailySeries> series, FeatureExtractor extractor) {
+        int rows = 0;
+        for (DailySeries s : series) {
+            rows += s.size();
+        }
+        int width = FeatureExtractor.NUM_FEATURES;
+        int nb = Baselines.NAMES.size();
+        double[] features = new double[Math.multiplyExact(rows, width)];
+        double[] labels = new double[rows];
+        int[] days = new int[rows];
+        double[] baselines = new double[rows * nb];
+        double[] b = new double[nb];
+        int r = 0;
+        for (DailySeries s : series) {
+            double prefixSum = 0;
+            for (int i = 0; i < s.size(); i++) {
+                int day = s.days()[i];
+                extractor.extract(
+                        s.historyBefore(day),
+                        day,
+                        s.datasetUuid(),
+                        s.ruleCode(),
+                        features,
+                        r * width);
+                labels[r] = s.passPercentage(i);
+                days[r] = day;
+                if (i == 0) {
+                    Arrays.fill(b, Double.NaN);
+                } else {
+                    Baselines.forecast(s, i, prefixSum, b);
+                }
+                System.arraycopy(b, 0, baselines, r * nb, nb);
+                prefixSum += labels[r];
+                r++;
+            }
+        }
+        return new TrainingSet(rows, features, labels, days, baselines);
+    }
+
+    /** The baseline forecasts of one baseline for all rows. */
+    public double[] baseline(int which) {
+        int nb = Baselines.NAMES.size();
+        double[] out = new double[rows];
+        for (int r = 0; r < rows; r++) {
+            out[r] = baselines[r * nb + which];
+        }
+        return out;
+    }
+
+    /** The features of the given rows, row-major, sized exactly. */
+    public double[] featureRows(int[] which) {
+        int width = FeatureExtractor.NUM_FEATURES;
+        double[] out = new double[which.length * width];
+        for (int k = 0; k < which.length; k++) {
+            System.arraycopy(features, which[k] * width, out, k * width, width);
+        }
+        return out;
+    }
+
+    /** Values of the given rows. */
+    public static double[] select(double[] values, int[] which) {
+        double[] out = new double[which.length];
+        for (int k = 0; k < which.length; k++) {
+            out[k] = values[which[k]];
+        }
+        return out;
+    }
+
+    /** Days of the given rows. */
+    public static int[] selectDays(int[] values, int[] which) {
+        int[] out = new int[which.length];
+        for (int k = 0; k < which.length; k++) {
+            out[k] = values[which[k]];
+        }
+        return out;
+    }
+}

@@ -1,0 +1,135 @@
+package com.dataquality.dqs.pipeline;
+
+import com.dataquality.dqs.record.DailyCounts;
+import com.dataquality.dqs.record.RuleExecution;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+
+/**
+ * Combines executions of the same summary key and day before they cross the network, so the keyed
+ * stages get one {@link DailyCounts} where they would get a day's worth of executions (several per
+ * rule and dataset on a typical day): the shuffle, not the parsing, is most of a record's cost.
+ *
+ * <p>The buffer holds no state that a checkpoint would miss: it is emptied before every checkpoint
+ * barrier ({@link #prepareSnapshotPreBarrier}), so a restore replays from the source exactly what
+ * was not yet combined. It is also emptied before every watermark is passed on, so no combined
+ * record arrives after the watermark that closes its day (lateness is unchanged), when it reaches
+ * {@link #MAX_ENTRIES}, and at the end of input.
+ *
+ * <p>It keeps references to the executions it combines: safe with object reuse, because the parser
+ * creates a new immutable {@link RuleExecution} for every record.
+ */
+public final class CombineDailyCountsOperator extends AbstractStreamOperator<DailyCounts>
+        implements OneInputStreamOperator<RuleExecution, DailyCounts>, BoundedOneInput {
+    private static final long serialVersionUID = 1L;
+
+    /** Enough for a day of every key of a large tenant; small enough to flush often. */
+    static final int MAX_ENTRIES = 8192;
+
+    private transient Map<DayKey, Combined> buffer;
+    private transient StreamRecord<DailyCounts> reuse;
+
+    /** A summary key and day, compared field by field (no string building per record). */
+    private record DayKey(
+            String source,
+            String tenantId,
+            String datasetUuid,
+            String datasetName,
+            int ruleCode,
+            int day) {}
+
+    /** A day's counts while they are being combined. */
+    private static final class Combined {
+        final RuleExecution first;
+        int passes;
+        int fails;
+        int warnings;
+        RuleExecution latest;
+
+        Combined(RuleExecution first) {
+            this.first = first;
+            this.latest = first;
+        }
+
+        void add(RuleExecution r) {
+            switch (r.status()) {
+                case PASS -> passes++;
+                case FAIL -> fails++;
+                case WARNING -> warnings++;
+            }
+            if (r.sequence() >= latest.sequence()) {
+                latest = r;
+            }
+        }
+
+        DailyCounts toCounts() {
+            return new DailyCounts(
+                    first.source(),
+                    first.tenantId(),
+                    first.datasetUuid(),
+                    first.datasetName(),
+                    first.ruleCode(),
+                    first.businessDay(),
+                    passes,
+                    fails,
+                    warnings,
+                    latest.sequence(),
+                    latest.datasetRecordCount(),
+                    latest.filteredRecordCount(),
+                    latest.levelOfExecution());
+        }
+    }
+
+    @Override
+    public void open() throws Exception {
+        super.open();
+        buffer = new HashMap<>();
+        reuse = new StreamRecord<>(null);
+    }
+
+    @Override
+    public void processElement(StreamRecord<RuleExecution> element) {
+        RuleExecution r = element.getValue();
+        DayKey key =
+                new DayKey(
+                        r.source(),
+                        r.tenantId(),
+                        r.datasetUuid(),
+                        r.datasetName(),
+                        r.ruleCode(),
+                        r.businessDay());
+        buffer.computeIfAbsent(key, k -> new Combined(r)).add(r);
+        if (buffer.size() >= MAX_ENTRIES) {
+            flush();
+        }
+    }
+
+    @Override
+    public void processWatermark(Watermark mark) throws Exception {
+        flush();
+        super.processWatermark(mark);
+    }
+
+    @Override
+    public void prepareSnapshotPreBarrier(long checkpointId) {
+        flush();
+    }
+
+    @Override
+    public void endInput() {
+        flush();
+    }
+
+    private void flush() {
+        for (Combined c : buffer.values()) {
+            DailyCounts counts = c.toCounts();
+            output.collect(reuse.replace(counts, counts.eventTimeMillis()));
+        }
+        buffer.clear();
+    }
+}

@@ -1,0 +1,139 @@
+package com.dataquality.dqs.scoring;
+
+import com.dataquality.dqs.features.DailySeries;
+import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.io.Csv;
+import com.dataquality.dqs.model.Boosters;
+import com.dataquality.dqs.record.Keys;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * Forecasts a CSV file of requests ({@code dataset_uuid, rule_code, business_date}) in chunks of
+ * {@link Boosters#CHUNK_ROWS} rows. A row that cannot be scored (malformed, bad rule code, bad
+ * date) gets an {@code error} value and no prediction; the other rows are still scored. Output rows
+ * are in input order.
+ *
+ * <p>A request's history is its series in the {@code history} map (days before the requested date
+ * only); a series without history is forecast from calendar and categorical features alone.
+ */
+public final class BatchPredictor {
+
+    public static final String HEADER =
+            Csv.line(
+                    "dataset_uuid",
+                    "rule_code",
+                    "business_date",
+                    "predicted_pass_percentage",
+                    "model_version",
+                    "error");
+
+    /** Rows read, scored and rejected. */
+    public record Counts(long rows, long scored, long errors) {}
+
+    private final Scorer scorer;
+    private final Map<String, DailySeries> history;
+
+    /**
+     * @param history series keyed by {@link Keys#seriesKey}; may be empty
+     */
+    public BatchPredictor(Scorer scorer, Map<String, DailySeries> history) {
+        this.scorer = scorer;
+        this.history = history;
+    }
+
+    public Counts run(Reader in, String origin, Writer out) throws IOException {
+        RequestCsvReader reader = new RequestCsvReader(in, origin);
+        int width = FeatureExtractor.NUM_FEATURES;
+        int chunk = Boosters.CHUNK_ROWS;
+        double[] features = new double[chunk * width];
+        double[] predictions = new double[chunk];
+        String[] lines = new String[chunk]; // output prefix of a scored row, or a finished row
+        boolean[] scored = new boolean[chunk];
+        int pending = 0;
+        int toScore = 0;
+        long rows = 0;
+        long errors = 0;
+        out.write(HEADER);
+        out.write('\n');
+        String version = scorer.modelVersion();
+        FeatureExtractor extractor = scorer.extractor();
+        for (RequestCsvReader.Row row = reader.next(); row != null; row = reader.next()) {
+            rows++;
+            String error = row.malformed();
+            int rule = 0;
+            int day = 0;
+            if (error == null) {
+                try {
+                    rule = RequestValues.ruleCode(row.ruleCode());
+                    day = RequestValues.epochDay(row.businessDate());
+                } catch (IllegalArgumentException e) {
+                    error = e.getMessage();
+                }
+            }
+            if (error != null) {
+                errors++;
+                lines[pending] =
+                        Csv.line(
+                                row.datasetUuid(),
+                                row.ruleCode(),
+                                row.businessDate(),
+                                "",
+                                version,
+                                "line " + row.line() + ": " + error);
+                scored[pending++] = false;
+            } else {
+                DailySeries s = history.get(Keys.seriesKey(row.datasetUuid(), rule));
+                SeriesHistory h = s == null ? SeriesHistory.empty() : s.historyBefore(day);
+                extractor.extract(h, day, row.datasetUuid(), rule, features, toScore * width);
+                toScore++;
+                StringBuilder prefix = new StringBuilder();
+                Csv.appendField(prefix, row.datasetUuid()).append(',').append(rule).append(',');
+                prefix.append(LocalDate.ofEpochDay(day)).append(',');
+                lines[pending] = prefix.toString();
+                scored[pending++] = true;
+            }
+            if (pending == chunk) {
+                flush(lines, scored, pending, features, toScore, predictions, version, out);
+                pending = 0;
+                toScore = 0;
+            }
+        }
+        flush(lines, scored, pending, features, toScore, predictions, version, out);
+        out.flush();
+        return new Counts(rows, rows - errors, errors);
+    }
+
+    private void flush(
+            String[] lines,
+            boolean[] scored,
+            int pending,
+            double[] features,
+            int toScore,
+            double[] predictions,
+            String version,
+            Writer out)
+            throws IOException {
+        if (toScore > 0) {
+            scorer.predict(features, toScore, predictions);
+        }
+        int k = 0;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < pending; i++) {
+            sb.setLength(0);
+            if (scored[i]) {
+                sb.append(lines[i]).append(RequestValues.percentage(predictions[k++]));
+                sb.append(',');
+                Csv.appendField(sb, version).append(',');
+            } else {
+                sb.append(lines[i]);
+            }
+            sb.append('\n');
+            out.write(sb.toString());
+        }
+    }
+}

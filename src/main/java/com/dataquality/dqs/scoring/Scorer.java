@@ -1,0 +1,103 @@
+package com.dataquality.dqs.scoring;
+
+import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.model.Boosters;
+import com.dataquality.dqs.model.ForecastModel;
+import com.dataquality.dqs.model.NativeLightGbm;
+import com.microsoft.ml.lightgbm.PredictionType;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMException;
+
+/**
+ * Scores feature vectors with one model: a native LightGBM booster built from the model file's
+ * text, plus the model's feature extractor. Predictions are pass percentages clipped to [0, 100].
+ *
+ * <p>Not thread-safe: a scorer owns native memory and is meant for one thread (one per Flink task,
+ * one per CLI command). Never share one between threads; build one per thread from the same {@link
+ * ForecastModel} instead. {@link #close()} frees the native booster.
+ */
+public final class Scorer implements AutoCloseable {
+
+    private final ForecastModel model;
+    private final FeatureExtractor extractor;
+    private LGBMBooster booster;
+
+    public Scorer(ForecastModel model) {
+        this.model = model;
+        this.extractor = new FeatureExtractor(model.vocabularies());
+        try {
+            this.booster = NativeLightGbm.boosterFromText(model.lightgbmModel());
+        } catch (LGBMException e) {
+            throw new InputException(
+                    "model " + model.version() + ": LightGBM cannot load it: " + e.getMessage(), e);
+        }
+    }
+
+    public String modelVersion() {
+        return model.version();
+    }
+
+    public ForecastModel model() {
+        return model;
+    }
+
+    /** The extractor matching this model's vocabularies. */
+    public FeatureExtractor extractor() {
+        return extractor;
+    }
+
+    /** The forecast of one feature vector of {@link FeatureExtractor#NUM_FEATURES} values. */
+    public double predict(double[] features) {
+        checkWidth(features.length, 1);
+        try {
+            return Boosters.clip(
+                    open().predictForMatSingleRow(features, PredictionType.C_API_PREDICT_NORMAL));
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Forecasts of {@code rows} feature vectors (row-major) into {@code out[0 .. rows)}, in chunks
+     * of {@link Boosters#CHUNK_ROWS}.
+     */
+    public void predict(double[] features, int rows, double[] out) {
+        checkWidth(features.length, rows);
+        try {
+            Boosters.predict(open(), features, rows, FeatureExtractor.NUM_FEATURES, out);
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < rows; i++) {
+            out[i] = Boosters.clip(out[i]);
+        }
+    }
+
+    private static void checkWidth(int length, int rows) {
+        if (length < rows * FeatureExtractor.NUM_FEATURES) {
+            throw new IllegalArgumentException(
+                    "expected " + rows * FeatureExtractor.NUM_FEATURES + " values, got " + length);
+        }
+    }
+
+    private LGBMBooster open() {
+        if (booster == null) {
+            throw new IllegalStateException("scorer of model " + model.version() + " is closed");
+        }
+        return booster;
+    }
+
+    @Override
+    public void close() {
+        if (booster != null) {
+            try {
+                booster.close();
+            } catch (LGBMException e) {
+                // Nothing to recover: the native memory is lost either way.
+            } finally {
+                booster = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package com.dataquality.dqs.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.model.Baselines;
+import com.dataquality.dqs.model.ForecastModel;
+import com.dataquality.dqs.model.Metrics;
+import com.dataquality.dqs.model.ModelFile;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The forecasting commands end to end, on data from {@code dqs generate}. */
+class ForecastCommandsTest {
+
+    @TempDir static Path dir;
+    static Path data;
+    static Path model;
+    static ForecastModel trained;
+    static Result training;
+
+    record Result(int exit, String out, String err) {}
+
+    static Result dqs(String... args) {
+        CommandLine cl = Dqs.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Result(exit, out.toString(), err.toString());
+    }
+
+    @BeforeAll
+    static void generateAndTrain() {
+        data = dir.resolve("data");
+        Result gen = dqs("generate", "--output-dir", data.toString());
+        assertEquals(0, gen.exit(), gen.err());
+        model = dir.resolve("m.model.json");
+        training =
+                dqs(
+                        "train-model",
+                        data.resolve("rule_executions.csv").toString(),
+                        data.resolve("rules.json").toString(),
+                        "--output-model",
+                        model.toString());
+        assertEquals(0, training.exit(), training.err());
+        trained = ModelFile.read(model);
+    }
+
+    @Test
+    void modelBeatsEveryBaselineOnDefaultGeneratedData() {
+        assertTrue(training.out().contains("the model beats every baseline"), training.out());
+        Metrics m = trained.holdoutMetrics().get("model");
+        for (String b : Baselines.NAMES) {
+            Metrics base = trained.holdoutMetrics().get(b);
+            assertTrue(m.mae() < base.mae(), b + " MAE");
+            assertTrue(m.rmse() <= 0.95 * base.rmse(), b + " RMSE by 5%");
+        }
+        assertTrue(m.mase() < 1, "MASE " + m.mase());
+        assertTrue(training.err().contains("train-model: read "), training.err());
+        for (String b : Baselines.NAMES) {
+            assertTrue(training.out().contains(b), "table lists " + b);
+        }
+    }
+
+    @Test
+    void predictPrintsOnePercentageForEveryRuleCodeSpelling() {
+        String ds = trained.vocabularies().datasetUuids()[0];
+        String rule = String.valueOf(trained.vocabularies().ruleCodes()[0]);
+        String history = data.resolve("rule_executions.csv").toString();
+        String first = null;
+        for (String spelling :
+                List.of(rule, "R" + rule, "r" + rule, "0" + rule, " " + rule + " ")) {
+            Result r =
+                    dqs(
+                            "predict",
+                            "--model",
+                            model.toString(),
+                            "--dataset-uuid",
+                            ds,
+                            "--rule-code",
+                            spelling,
+                            "--date",
+                            "2024-12-01",
+                            "--history",
+                            history);
+            assertEquals(0, r.exit(), r.err());
+            double p = Double.parseDouble(r.out().trim());
+            assertTrue(p >= 0 && p <= 100);
+            if (first == null) {
+                first = r.out();
+            }
+            assertEquals(first, r.out());
+        }
+        Result noHistory =
+                dqs(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--dataset-uuid",
+                        ds,
+                        "--rule-code",
+                        rule,
+                        "--date",
+                        "2024-12-01");
+        assertEquals(0, noHistory.exit(), noHistory.err());
+        assertTrue(noHistory.out().trim().matches("\\d+\\.\\d{4}"), noHistory.out());
+    }
+
+    @Test
+    void predictRejectsBadArgumentsWithOneLine() {
+        Result badDate =
+                dqs(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--dataset-uuid",
+                        "x",
+                        "--rule-code",
+                        "101",
+                        "--date",
+                        "01/02/2024");
+        assertEquals(Dqs.EXIT_USAGE, badDate.exit());
+        assertOneLine(badDate.err(), "not a date");
+        Result badRule =
+                dqs(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--dataset-uuid",
+                        "x",
+                        "--rule-code",
+                        "abc",
+                        "--date",
+                        "2024-01-02");
+        assertEquals(Dqs.EXIT_USAGE, badRule.exit());
+        assertOneLine(badRule.err(), "not a rule code");
+        Result missing =
+                dqs(
+                        "predict",
+                        "--model",
+                        dir.resolve("none.model.json").toString(),
+                        "--dataset-uuid",
+                        "x",
+                        "--rule-code",
+                        "101",
+                        "--date",
+                        "2024-01-02");
+        assertEquals(Dqs.EXIT_INPUT, missing.exit());
+        assertOneLine(missing.err(), "none.model.json: no such file");
+    }
+
+    @Test
+    void aCorruptModelIsOneLineAndExitsNonZero() throws Exception {
+        Path corrupt = dir.resolve("corrupt.model.json");
+        Files.writeString(corrupt, Files.readString(model).substring(0, 500));
+        Result r =
+                dqs(
+                        "batch-predict",
+                        "--model",
+                        corrupt.toString(),
+                        "--input",
+                        model.toString(),
+                        "--output",
+                        dir.resolve("o.csv").toString());
+        assertEquals(Dqs.EXIT_INPUT, r.exit());
+        assertOneLine(r.err(), "corrupt.model.json: not a dqs model file");
+    }
+
+    @Test
+    void batchPredictScoresGoodRowsAndMarksBadOnes() throws Exception {
+        String ds = trained.vocabularies().datasetUuids()[1];
+        Path in = dir.resolve("requests.csv");
+        Files.writeString(
+                in,
+                "dataset_uuid,rule_code,business_date\n"
+                        + ds
+                        + ",R"
+                        + trained.vocabularies().ruleCodes()[0]
+                        + ",2024-12-20\n"
+                        + ds
+                        + ",bad,2024-12-20\n"
+                        + ds
+                        + ",101,2024-13-01\n"
+                        + "unknown-ds,101,2024-12-21\n");
+        Path out = dir.resolve("predictions.csv");
+        Result r =
+                dqs(
+                        "batch-predict",
+                        "--model",
+                        model.toString(),
+                        "--input",
+                        in.toString(),
+                        "--output",
+                        out.toString(),
+                        "--history",
+                        data.resolve("rule_executions.csv").toString());
+        assertEquals(0, r.exit(), r.err());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(5, lines.size());
+        assertTrue(lines.get(0).endsWith("predicted_pass_percentage,model_version,error"));
+        assertTrue(lines.get(1).endsWith("," + trained.version() + ","), lines.get(1));
+        assertTrue(lines.get(2).contains("not a rule code"), lines.get(2));
+        assertTrue(lines.get(3).contains("not a date"), lines.get(3));
+        assertTrue(lines.get(4).startsWith("unknown-ds,101,2024-12-21,"), lines.get(4));
+        assertTrue(r.err().contains("4 rows, 2 forecast, 2 with an error"), r.err());
+    }
+
+    @Test
+    void registryCommandsPromoteAndRollBack() {
+        String reg = dir.resolve("registry").toString();
+        Result add = dqs("models", "add", "--registry", reg, model.toString(), "--promote");
+        assertEquals(0, add.exit(), add.err());
+        Result list = dqs("models", "list", "--registry", reg);
+        assertEquals(0, list.exit(), list.err());
+        assertTrue(list.out().contains("* " + trained.version()), list.out());
+        Result show = dqs("models", "show", "--registry", reg, trained.version());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("\"holdoutMetrics\""), show.out());
+        Result rollback = dqs("models", "rollback", "--registry", reg);
+        assertEquals(Dqs.EXIT_INPUT, rollback.exit());
+        assertOneLine(rollback.err(), "nothing to roll back");
+        Result promote = dqs("models", "promote", "--registry", reg, "no-such-version");
+        assertEquals(Dqs.EXIT_INPUT, promote.exit());
+        assertOneLine(promote.err(), "no model version no-such-version");
+    }
+
+    @Test
+    void trainModelRejectsBadArguments() {
+        Result noRules =
+                dqs(
+                        "train-model",
+                        data.resolve("rule_executions.csv").toString(),
+                        data.resolve("rule_executions.csv").toString(),
+                        "--output-model",
+                        dir.resolve("x.model.json").toString());
+        assertEquals(Dqs.EXIT_USAGE, noRules.exit());
+        assertOneLine(noRules.err(), "rules .json");
+        Result missing =
+                dqs(
+                        "train-model",
+                        dir.resolve("missing.csv").toString(),
+                        data.resolve("rules.json").toString(),
+                        "--output-model",
+                        dir.resolve("x.model.json").toString());
+        assertEquals(Dqs.EXIT_INPUT, missing.exit());
+        assertOneLine(missing.err(), "missing.csv");
+    }
+
+    private static void assertOneLine(String err, String expected) {
+        assertEquals(1, err.strip().lines().count(), err);
+        assertTrue(err.startsWith("dqs: "), err);
+        assertTrue(err.contains(expected), err);
+    }
+}

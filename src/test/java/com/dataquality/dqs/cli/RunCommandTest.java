@@ -1,0 +1,268 @@
+package com.dataquality.dqs.cli;
+
+import static com.dataquality.dqs.cli.CliRunner.dqs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.TestCsv;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEADER =
+            "source,tenant_id,dataset_uuid,dataset_name,rule_code,business_date,results";
+
+    @TempDir Path tmp;
+
+    private static Path golden(String name) throws Exception {
+        return Path.of(RunCommandTest.class.getResource("/golden/" + name).toURI());
+    }
+
+    @Test
+    void aBoundedRunWritesTheSameFinalFilesAsSummarizeAndUpsertsEndingInTheCsvRows()
+            throws Exception {
+        Path out = tmp.resolve("run");
+        CliRunner.Run run =
+                dqs(
+                        "run",
+                        "--rules",
+                        golden("rules.json").toString(),
+                        "--input",
+                        golden("input.csv").toString(),
+                        "--output-dir",
+                        out.toString(),
+                        "--web-ui-port",
+                        Integer.toString(CliRunner.freePort()),
+                        "--checkpoint-interval",
+                        "200ms");
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(
+                Files.readString(golden("expected_full_summary.csv")),
+                Files.readString(out.resolve("full_summary.csv")));
+        assertEquals(
+                Files.readString(golden("expected_nl_all_rows.txt")),
+                Files.readString(out.resolve("nl_all_rows.txt")));
+        List<List<String>> dead = TestCsv.parse(Files.readString(out.resolve("dead_letters.csv")));
+        List<String> reasons = new ArrayList<>();
+        dead.subList(1, dead.size()).forEach(d -> reasons.add(d.get(0) + " " + d.get(3)));
+        assertEquals(Files.readAllLines(golden("expected_dead_letters.txt")), reasons);
+
+        // The last upsert of each key is its CSV row, field by field.
+        List<List<String>> csv = TestCsv.parse(Files.readString(out.resolve("full_summary.csv")));
+        Map<String, JsonNode> lastByKey = lastUpsertByKey(out.resolve("summaries.jsonl"));
+        assertEquals(csv.size() - 1, lastByKey.size());
+        List<String> columns = csv.get(0);
+        for (List<String> row : csv.subList(1, csv.size())) {
+            JsonNode upsert = lastByKey.get(row.get(2) + "/" + row.get(3) + "/" + row.get(4));
+            for (int c = 0; c < columns.size(); c++) {
+                JsonNode v = upsert.get(columns.get(c));
+                String text = v.isNull() ? "" : v.isTextual() ? v.asText() : v.toString();
+                assertEquals(row.get(c), text, columns.get(c));
+            }
+        }
+    }
+
+    private static Map<String, JsonNode> lastUpsertByKey(Path jsonl) throws Exception {
+        Map<String, JsonNode> last = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(jsonl)) {
+            JsonNode n = JSON.readTree(line);
+            last.put(
+                    n.get("dataset_uuid").asText()
+                            + "/"
+                            + n.get("dataset_name").asText()
+                            + "/"
+                            + n.get("rule_code").asInt(),
+                    n);
+        }
+        return last;
+    }
+
+    private static void dropFile(Path dir, String name, String... rows) throws Exception {
+        // Written under a hidden name, then renamed: the watcher never sees half a file.
+        Path hidden = dir.resolve("." + name);
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER);
+        lines.addAll(List.of(rows));
+        Files.write(hidden, lines);
+        Files.move(hidden, dir.resolve(name));
+    }
+
+    private static String row(String dataset, String date, String status) {
+        return "src,t,"
+                + dataset
+                + ",Name,"
+                + "R7,"
+                + date
+                + ",\"{\"\"status\"\": \"\""
+                + status
+                + "\"\"}\"";
+    }
+
+    private static List<JsonNode> awaitUpserts(Path jsonl, Predicate<List<JsonNode>> done)
+            throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<JsonNode> lines = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            lines.clear();
+            if (Files.exists(jsonl)) {
+                for (String l : Files.readAllLines(jsonl)) {
+                    lines.add(JSON.readTree(l));
+                }
+            }
+            if (done.test(lines)) {
+                return lines;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out; upserts so far: " + lines);
+    }
+
+    private static boolean hasUpsert(List<JsonNode> lines, String reference, long passes) {
+        return lines.stream()
+                .anyMatch(
+                        n ->
+                                n.get("reference_date").asText().equals(reference)
+                                        && n.get("pass_count_total").asLong() == passes);
+    }
+
+    @Test
+    void aContinuousRunStopsWithASavepointAndResumesWithItsState() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path out = tmp.resolve("out");
+        Path savepoints = tmp.resolve("savepoints");
+        Path rules = golden("rules.json");
+        int port = CliRunner.freePort();
+        String[] common = {
+            "run",
+            "--rules",
+            rules.toString(),
+            "--input",
+            in.toString(),
+            "--continuous",
+            "--monitor-interval",
+            "200ms",
+            "--checkpoint-interval",
+            "300ms",
+            "--output-dir",
+            out.toString(),
+            "--web-ui-port",
+            Integer.toString(port)
+        };
+
+        CompletableFuture<CliRunner.Run> first = CompletableFuture.supplyAsync(() -> dqs(common));
+        dropFile(in, "day1.csv", row("A", "2024-01-01", "Pass"), row("A", "2024-01-01", "Fail"));
+        dropFile(in, "day2.csv", row("A", "2024-01-02", "Pass"));
+        // Day 1 closes once a record of day 2 moved the watermark past it. The key's upsert
+        // counts every record it has received, day 2's too if it was read by then.
+        awaitUpserts(
+                out.resolve("summaries.jsonl"),
+                l -> hasUpsert(l, "2024-01-01", 1) || hasUpsert(l, "2024-01-01", 2));
+
+        CliRunner.Run stop =
+                dqs(
+                        "stop",
+                        "--savepoint-dir",
+                        savepoints.toString(),
+                        "--rest",
+                        "http://127.0.0.1:" + port);
+        assertEquals(0, stop.exitCode(), stop.err());
+        String savepoint = stop.out().strip();
+        assertTrue(savepoint.contains(savepoints.getFileName().toString()), savepoint);
+        CliRunner.Run firstRun = first.get(60, TimeUnit.SECONDS);
+        assertEquals(0, firstRun.exitCode(), firstRun.err());
+
+        String[] resumed = new String[common.length + 2];
+        System.arraycopy(common, 0, resumed, 0, common.length);
+        resumed[common.length] = "--from-savepoint";
+        resumed[common.length + 1] = savepoint;
+        CompletableFuture<CliRunner.Run> second = CompletableFuture.supplyAsync(() -> dqs(resumed));
+        dropFile(in, "day3.csv", row("A", "2024-01-03", "Pass"), row("A", "2024-01-04", "Pass"));
+        // Day 3 closes with all four passes and the one failure: the restored state counts the
+        // first files once, and the restored source does not read them again. Each day close
+        // publishes the key once.
+        List<JsonNode> upserts =
+                awaitUpserts(out.resolve("summaries.jsonl"), l -> hasUpsert(l, "2024-01-03", 4));
+        assertTrue(
+                upserts.stream().noneMatch(n -> n.get("pass_count_total").asLong() > 4),
+                upserts.toString());
+        assertTrue(
+                upserts.stream().allMatch(n -> n.get("fail_count_total").asLong() == 1),
+                upserts.toString());
+        assertEquals(
+                1,
+                upserts.stream()
+                        .filter(n -> n.get("reference_date").asText().equals("2024-01-03"))
+                        .count(),
+                upserts.toString());
+
+        CliRunner.Run stop2 =
+                dqs(
+                        "stop",
+                        "--savepoint-dir",
+                        savepoints.toString(),
+                        "--rest",
+                        "http://127.0.0.1:" + port);
+        assertEquals(0, stop2.exitCode(), stop2.err());
+        assertEquals(0, second.get(60, TimeUnit.SECONDS).exitCode());
+    }
+
+    @Test
+    void stopWithoutARunningJobIsOneLine() throws Exception {
+        CliRunner.Run run =
+                dqs(
+                        "stop",
+                        "--savepoint-dir",
+                        tmp.toString(),
+                        "--rest",
+                        "http://127.0.0.1:" + CliRunner.freePort());
+        SummarizeCommandTest.assertOneLineError(run, 1, "no Flink REST API");
+    }
+
+    @Test
+    void badRunArgumentsAreOneLine() throws Exception {
+        String rules = golden("rules.json").toString();
+        SummarizeCommandTest.assertOneLineError(dqs("run", "--rules", rules), 2, "--input");
+        SummarizeCommandTest.assertOneLineError(dqs("run", "--input", "x"), 2, "--rules");
+        SummarizeCommandTest.assertOneLineError(
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        golden("input.csv").toString(),
+                        "--continuous"),
+                2,
+                "directory");
+        SummarizeCommandTest.assertOneLineError(
+                dqs("run", "--rules", rules, "--input", "x", "--checkpoint-interval", "soon"),
+                2,
+                "duration");
+        SummarizeCommandTest.assertOneLineError(
+                dqs("run", "--rules", rules, "--input", tmp.resolve("missing").toString()),
+                1,
+                "missing");
+        SummarizeCommandTest.assertOneLineError(
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        golden("input.csv").toString(),
+                        "--from-savepoint",
+                        tmp.resolve("nosp").toString()),
+                1,
+                "savepoint");
+    }
+}

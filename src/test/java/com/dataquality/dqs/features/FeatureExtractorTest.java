@@ -1,0 +1,134 @@
+package com.dataquality.dqs.features;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FeatureExtractorTest {
+
+    private static final Vocabularies VOCAB =
+            Vocabularies.of(List.of("ds-b", "ds-a", "ds-c"), List.of(205, 101));
+    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(VOCAB);
+
+    private static int day(String iso) {
+        return (int) LocalDate.parse(iso).toEpochDay();
+    }
+
+    /**
+     * Target Wednesday 2024-03-13. Observed: 01-17 (D-56) 0%, 03-05 (D-8) 100%, 03-06 (D-7) 50%,
+     * 03-08 (D-5) 80%, 03-11 (D-2) 25%, 03-12 (D-1) 90% from 10 executions; 03-07, 03-09, 03-10 and
+     * everything else are gaps.
+     */
+    private static SeriesHistory handMade() {
+        return SeriesHistory.empty()
+                .plus(day("2024-01-17"), 1, 0)
+                .plus(day("2024-03-05"), 2, 2)
+                .plus(day("2024-03-06"), 4, 2)
+                .plus(day("2024-03-08"), 5, 4)
+                .plus(day("2024-03-11"), 4, 1)
+                .plus(day("2024-03-12"), 10, 9);
+    }
+
+    @Test
+    void goldenFeaturesOfAHandMadeSeriesWithGaps() {
+        double[] f = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-b", 205);
+        double[] expected = {
+            3, // Wednesday
+            13,
+            11, // ISO week of 2024-03-13
+            3,
+            90, // lag_1: 03-12
+            25, // lag_2: 03-11
+            50, // lag_7: 03-06
+            (90 + 25) / 2.0, // ma_3: 03-10 missing, 03-11, 03-12
+            (50 + 80 + 25 + 90) / 4.0, // ma_7: 03-06..03-12 observed; 03-05 is D-8
+            1, // "ds-b" is second of ds-a, ds-b, ds-c
+            1, // 205 is second of 101, 205
+            (0 + 100 + 50 + 80 + 25 + 90) / 6.0, // ma_56: 01-17..03-12
+            10 // executions on D-1
+        };
+        assertEquals(FeatureExtractor.FEATURE_NAMES.size(), f.length);
+        assertArrayEquals(expected, f, 1e-12);
+    }
+
+    @Test
+    void missingValuesStayMissingNeverZero() {
+        // Only D-4 observed: no lag, no ma_3, but ma_7 exists.
+        SeriesHistory h = SeriesHistory.empty().plus(day("2024-03-09"), 3, 0);
+        double[] f = EXTRACTOR.extract(h, day("2024-03-13"), "ds-a", 101);
+        assertTrue(Double.isNaN(f[4]) && Double.isNaN(f[5]) && Double.isNaN(f[6]));
+        assertTrue(Double.isNaN(f[7]), "ma_3 has no observed day");
+        assertEquals(0.0, f[8], "a real 0% day is 0, not missing");
+        assertEquals(0.0, f[11]);
+        assertTrue(Double.isNaN(f[12]), "no executions_lag_1_day without D-1");
+        double[] empty = EXTRACTOR.extract(SeriesHistory.empty(), day("2024-03-13"), "ds-a", 101);
+        for (int i : new int[] {4, 5, 6, 7, 8, 11, 12}) {
+            assertTrue(Double.isNaN(empty[i]), FeatureExtractor.FEATURE_NAMES.get(i));
+        }
+    }
+
+    @Test
+    void daysOlderThanTheWindowAreIgnoredEvenWhenPassed() {
+        int target = day("2024-03-13");
+        // Built directly: a bounded input's full series may hold older days than the window.
+        SeriesHistory h =
+                new SeriesHistory(
+                        new int[] {target - 57, target - 56}, new int[] {1, 4}, new int[] {1, 1});
+        double[] f = EXTRACTOR.extract(h, target, "ds-a", 101);
+        assertEquals(25.0, f[11], "only D-56 counts");
+    }
+
+    @Test
+    void unseenDatasetAndRuleAreMissing() {
+        double[] f = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-new", 999);
+        assertTrue(Double.isNaN(f[FeatureExtractor.DATASET_UUID]));
+        assertTrue(Double.isNaN(f[FeatureExtractor.RULE_CODE]));
+    }
+
+    @Test
+    void calendarFeaturesAreIso() {
+        // 2021-01-03 is a Sunday in ISO week 53 of 2020.
+        double[] f = EXTRACTOR.extract(SeriesHistory.empty(), day("2021-01-03"), "ds-a", 101);
+        assertArrayEquals(new double[] {7, 3, 53, 1}, new double[] {f[0], f[1], f[2], f[3]});
+        // 2024-12-30 is a Monday in ISO week 1 of 2025.
+        f = EXTRACTOR.extract(SeriesHistory.empty(), day("2024-12-30"), "ds-a", 101);
+        assertArrayEquals(new double[] {1, 30, 1, 12}, new double[] {f[0], f[1], f[2], f[3]});
+    }
+
+    @Test
+    void daysOnOrAfterTheTargetDoNotChangeTheFeatures() {
+        int target = day("2024-03-13");
+        SeriesHistory h = handMade();
+        double[] before = EXTRACTOR.extract(h, target, "ds-b", 205);
+        // The full series of a bounded input holds the later days too.
+        int[] days = append(h.days(), target, target + 1, target + 5);
+        int[] executions = append(h.executions(), 7, 3, 1);
+        int[] passes = append(h.passes(), 0, 3, 0);
+        double[] after =
+                EXTRACTOR.extract(new SeriesHistory(days, executions, passes), target, "ds-b", 205);
+        assertArrayEquals(before, after);
+    }
+
+    private static int[] append(int[] a, int... more) {
+        int[] out = java.util.Arrays.copyOf(a, a.length + more.length);
+        System.arraycopy(more, 0, out, a.length, more.length);
+        return out;
+    }
+
+    @Test
+    void extractIntoAnOffsetOfABatchGivesTheSameValues() {
+        double[] batch = new double[3 * FeatureExtractor.NUM_FEATURES];
+        EXTRACTOR.extract(
+                handMade(), day("2024-03-13"), "ds-b", 205, batch, FeatureExtractor.NUM_FEATURES);
+        double[] single = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-b", 205);
+        for (int i = 0; i < single.length; i++) {
+            assertEquals(
+                    Double.doubleToRawLongBits(single[i]),
+                    Double.doubleToRawLongBits(batch[FeatureExtractor.NUM_FEATURES + i]));
+        }
+    }
+}

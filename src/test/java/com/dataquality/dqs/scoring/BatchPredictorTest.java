@@ -1,0 +1,119 @@
+package com.dataquality.dqs.scoring;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.features.DailySeriesTable;
+import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.model.TestModels;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BatchPredictorTest {
+
+    private static String run(
+            String input, Map<String, com.dataquality.dqs.features.DailySeries> history)
+            throws Exception {
+        try (Scorer scorer = new Scorer(TestModels.small())) {
+            StringWriter out = new StringWriter();
+            new BatchPredictor(scorer, history).run(new StringReader(input), "in.csv", out);
+            return out.toString();
+        }
+    }
+
+    @Test
+    void badRowsGetAnErrorAndTheOthersAreStillScored() throws Exception {
+        String input =
+                "business_date,extra,rule_code,dataset_uuid\n"
+                        + "2024-02-20,x,101,ds-1\n"
+                        + "20/02/2024,x,101,ds-1\n"
+                        + "2024-02-30,x,101,ds-1\n"
+                        + "2024-02-21,x,R1x,ds-1\n"
+                        + "2024-02-21,x,101\n"
+                        + "\n"
+                        + "\"2024-02-22T10:00:00\",\"x, y\",\" r0101 \",ds-2\n";
+        String[] lines = run(input, Map.of()).split("\n");
+        assertEquals(BatchPredictor.HEADER, lines[0]);
+        assertEquals(7, lines.length, String.join("\n", lines));
+        String version = TestModels.small().version();
+        assertTrue(
+                lines[1].matches("ds-1,101,2024-02-20,\\d+\\.\\d{4}," + version + ","), lines[1]);
+        assertTrue(
+                lines[2].startsWith("ds-1,101,20/02/2024,," + version + ",\"line 3: "), lines[2]);
+        assertTrue(lines[2].contains("not a date"), lines[2]);
+        assertTrue(lines[3].contains("line 4: ") && lines[3].contains("not a date"), lines[3]);
+        assertTrue(lines[4].contains("line 5: ") && lines[4].contains("not a rule code"), lines[4]);
+        assertTrue(lines[5].contains("line 6: 3 fields where the header has 4"), lines[5]);
+        assertTrue(
+                lines[6].matches("ds-2,101,2024-02-22,\\d+\\.\\d{4}," + version + ","), lines[6]);
+    }
+
+    @Test
+    void everyRuleCodeSpellingGivesTheSameForecast() throws Exception {
+        String out =
+                run(
+                        "dataset_uuid,rule_code,business_date\n"
+                                + "ds-0,101,2024-02-20\n"
+                                + "ds-0,R101,2024-02-20\n"
+                                + "ds-0,r101,2024-02-20\n"
+                                + "ds-0,0101,2024-02-20\n"
+                                + "ds-0,\" 101 \",2024-02-20\n",
+                        Map.of());
+        String[] lines = out.split("\n");
+        for (int i = 2; i < lines.length; i++) {
+            assertEquals(lines[1], lines[i]);
+        }
+    }
+
+    @Test
+    void historyIsUsedAndOnlyDaysBeforeTheRequestedDateCount() throws Exception {
+        int day = (int) LocalDate.parse("2024-02-20").toEpochDay();
+        DailySeriesTable history = new DailySeriesTable();
+        for (int d = day - 10; d < day; d++) {
+            for (int e = 0; e < 5; e++) {
+                history.add("ds-0", 101, d, e < 2);
+            }
+        }
+        String request = "dataset_uuid,rule_code,business_date\nds-0,101,2024-02-20\n";
+        String withHistory = run(request, history.bySeriesKey());
+        for (int e = 0; e < 9; e++) {
+            history.add("ds-0", 101, day, true); // the forecast day itself
+            history.add("ds-0", 101, day + 3, false); // and a later one
+        }
+        assertEquals(withHistory, run(request, history.bySeriesKey()));
+
+        try (Scorer scorer = new Scorer(TestModels.small())) {
+            SeriesHistory h = history.find("ds-0", 101).historyBefore(day);
+            double expected = scorer.predict(scorer.extractor().extract(h, day, "ds-0", 101));
+            assertTrue(withHistory.contains("," + RequestValues.percentage(expected) + ","));
+        }
+    }
+
+    @Test
+    void aHeaderWithoutRequiredColumnsIsOneClearError() {
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () -> run("dataset_uuid,date\nds,2024-01-01\n", Map.of()));
+        assertTrue(e.getMessage().contains("in.csv"), e.getMessage());
+        assertTrue(e.getMessage().contains("rule_code, business_date"), e.getMessage());
+        assertThrows(InputException.class, () -> run("", Map.of()));
+    }
+
+    @Test
+    void anUnclosedQuoteIsOneClearError() {
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () ->
+                                run(
+                                        "dataset_uuid,rule_code,business_date\n\"ds,1,2024-01-01\n",
+                                        Map.of()));
+        assertTrue(e.getMessage().contains("never closed"), e.getMessage());
+    }
+}
