@@ -4,9 +4,12 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
+import com.dataquality.dqs.io.ModelInputs;
+import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.parse.RuleMetadataFile;
 import com.dataquality.dqs.pipeline.Inputs;
+import com.dataquality.dqs.pipeline.ModelInput;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.PipelineSettings;
@@ -15,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -151,9 +155,11 @@ final class RunCommand implements Callable<Integer> {
         Inputs in =
                 new Inputs(
                         FileInputs.csvSource(files, continuous ? monitorInterval : null),
-                        continuous ? "CSV files (watched)" : "CSV files");
+                        continuous ? "CSV files (watched)" : "CSV files",
+                        modelInputs());
         PipelineSettings settings =
-                new PipelineSettings(rules, outOfOrderness, continuous ? idleTimeout : null, true);
+                new PipelineSettings(
+                        rules, outOfOrderness, continuous ? idleTimeout : null, true, true);
         Outputs outputs = Pipeline.build(env, in, settings);
         FileOutputs.attach(outputs, dir);
 
@@ -176,6 +182,21 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The model to start with, then live updates from the models directory. */
+    private List<ModelInput> modelInputs() {
+        List<ModelInput> models = new ArrayList<>();
+        if (model != null) {
+            // Fail now with one line rather than reject it inside the running job.
+            ModelFile.read(model);
+            models.add(ModelInputs.initialModel(model));
+        }
+        if (modelsDir != null) {
+            models.add(
+                    ModelInputs.watchedDirectory(modelsDir, continuous ? monitorInterval : null));
+        }
+        return models;
+    }
+
     private void validate() {
         CommandLine cl = spec.commandLine();
         boolean files = inputs != null && !inputs.isEmpty();
@@ -185,6 +206,9 @@ final class RunCommand implements Callable<Integer> {
         if (!files) {
             throw new CommandLine.ParameterException(
                     cl, "give --input PATH (files or directories) or --kafka BOOTSTRAP");
+        }
+        if (modelsDir != null && !Files.isDirectory(modelsDir)) {
+            throw new InputException("--models-dir " + modelsDir + " is not a directory");
         }
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(

@@ -2,6 +2,7 @@ package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,10 +15,12 @@ import java.util.List;
  */
 public final class FileOutputs {
     public static final String SUMMARIES = "summaries.jsonl";
+    public static final String PREDICTIONS = "predictions.csv";
 
     public static final String UID_SUMMARIES_SINK = "summaries-file-sink";
     public static final String UID_DEAD_LETTERS_SINK = "dead-letters-file-sink";
     public static final String UID_FINAL_SUMMARY_SINK = "final-summary-file-sink";
+    public static final String UID_PREDICTIONS_SINK = "predictions-file-sink";
 
     private FileOutputs() {}
 
@@ -45,6 +48,17 @@ public final class FileOutputs {
                 .uid(UID_FINAL_SUMMARY_SINK)
                 .name("full_summary.csv")
                 .setParallelism(1);
+        if (outputs.predictions() != null) {
+            outputs.predictions()
+                    .sinkTo(
+                            new AppendFileSink<Prediction>(
+                                    dir.resolve(PREDICTIONS),
+                                    PredictionCsv.header(),
+                                    PredictionCsv::line))
+                    .uid(UID_PREDICTIONS_SINK)
+                    .name("predictions.csv")
+                    .setParallelism(1);
+        }
     }
 
     /**

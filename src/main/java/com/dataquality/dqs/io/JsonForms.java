@@ -1,6 +1,7 @@
 package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,6 +67,18 @@ public final class JsonForms {
             n.put("offset", d.position());
         }
         n.put("raw", d.raw());
+        return n;
+    }
+
+    public static ObjectNode prediction(Prediction p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("dataset_uuid", p.datasetUuid());
+        n.put("rule_code", p.ruleCode());
+        n.put("business_date", p.businessDate());
+        n.put("predicted_pass_percentage", p.predictedPassPercentage());
+        n.put("model_version", p.modelVersion());
+        n.put("actual_pass_percentage", p.actualPassPercentage());
+        n.put("abs_error", p.absError());
         return n;
     }
 

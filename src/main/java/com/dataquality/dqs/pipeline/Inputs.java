@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.ParseResult;
+import java.util.List;
 import org.apache.flink.api.connector.source.Source;
 
 /**
@@ -9,5 +10,14 @@ import org.apache.flink.api.connector.source.Source;
  *
  * @param records parsed rule executions; the pipeline assigns event time from their dates
  * @param recordsName the source's name on the dashboard
+ * @param models sources of model updates (the model to start with, watched directories, the models
+ *     topic); may be empty
  */
-public record Inputs(Source<ParseResult, ?, ?> records, String recordsName) {}
+public record Inputs(
+        Source<ParseResult, ?, ?> records, String recordsName, List<ModelInput> models) {
+
+    /** Records only: no model updates. */
+    public Inputs(Source<ParseResult, ?, ?> records, String recordsName) {
+        this(records, recordsName, List.of());
+    }
+}

@@ -17,5 +17,12 @@ public final class Metrics {
     public static final String LATE_RECORDS = "late_records";
     public static final String SUMMARIES_EMITTED = "summaries_emitted";
 
+    public static final String FORECASTS_EMITTED = "forecasts_emitted";
+    public static final String MODEL_SWAPS = "model_swaps";
+    public static final String MODEL_REJECTIONS = "model_rejections";
+    public static final String MODEL_VERSION = "model_version";
+    public static final String FORECAST_LATENCY_MICROS = "forecast_latency_us";
+    public static final String REALIZED_MAE = "realized_mae";
+
     private Metrics() {}
 }

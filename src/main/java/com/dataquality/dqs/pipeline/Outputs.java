@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -12,8 +13,11 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  *     its final row when a bounded input ends (so a key's last update equals its CSV row)
  * @param finalSummaries at the end of bounded input only: every key's final row, sorted by key
  * @param deadLetters records that could not be understood, with origin and reason
+ * @param predictions forecasts and their realized errors; null when the settings turn forecasting
+ *     off
  */
 public record Outputs(
         DataStream<SummaryRow> summaryUpdates,
         DataStream<SummaryRow> finalSummaries,
-        DataStream<DeadLetter> deadLetters) {}
+        DataStream<DeadLetter> deadLetters,
+        DataStream<Prediction> predictions) {}

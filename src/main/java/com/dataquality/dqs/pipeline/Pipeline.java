@@ -2,17 +2,22 @@ package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.scoring.ForecastFunction;
 import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
 import com.dataquality.dqs.summary.SummaryRow;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.Collector;
 
 /**
  * The job's topology, as one function of its inputs: every run (bounded {@code summarize},
@@ -34,6 +39,7 @@ public final class Pipeline {
     public static final String UID_COMBINE = "combine-daily-counts";
     public static final String UID_SUMMARY = "rolling-summary";
     public static final String UID_FINAL_SUMMARY = "final-summary";
+    public static final String UID_FORECAST = "forecast";
 
     private Pipeline() {}
 
@@ -84,7 +90,48 @@ public final class Pipeline {
                         .setParallelism(1)
                         .setMaxParallelism(1);
 
-        return new Outputs(allUpdates, allUpdates.getSideOutput(Tags.FINAL_ROWS), deadLetters);
+        DataStream<Prediction> predictions =
+                settings.forecast() ? forecasts(env, daily, inputs.models()) : null;
+
+        return new Outputs(
+                allUpdates, allUpdates.getSideOutput(Tags.FINAL_ROWS), deadLetters, predictions);
+    }
+
+    /**
+     * Daily series keyed by dataset and rule, forecast from the model in broadcast state. The model
+     * stream's watermark matters here, since the forecast operator's watermark is the smaller of
+     * its inputs': the model to start with holds it back until it has been read, live updates never
+     * do ({@link ModelWatermarks}).
+     */
+    private static DataStream<Prediction> forecasts(
+            StreamExecutionEnvironment env,
+            DataStream<DailyCounts> daily,
+            List<ModelInput> models) {
+        DataStream<ModelUpdate> updates = null;
+        for (ModelInput m : models) {
+            DataStream<ModelUpdate> s =
+                    env.fromSource(
+                                    m.source(),
+                                    m.initial()
+                                            ? WatermarkStrategy.<ModelUpdate>noWatermarks()
+                                            : ModelWatermarks.alwaysAhead(),
+                                    m.name())
+                            .uid(m.uid());
+            updates = updates == null ? s : updates.union(s);
+        }
+        if (updates == null) {
+            // No model yet and none to come: an empty, finished stream keeps one topology.
+            updates =
+                    env.fromSequence(0, 0)
+                            .flatMap((Long x, Collector<ModelUpdate> out) -> {})
+                            .returns(ModelUpdate.class)
+                            .name("No model updates");
+        }
+        return daily.keyBy(DailyCounts::seriesKey)
+                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
+                .process(new ForecastFunction())
+                .uid(UID_FORECAST)
+                .name("Forecast next day");
     }
 
     /**

@@ -14,17 +14,19 @@ import java.util.Map;
  *     (continuous runs), or null for never
  * @param emitDailyUpdates publish summary upserts as days close; a bounded {@code summarize} turns
  *     it off since only its final rows are wanted
+ * @param forecast build the forecasting branch (daily series, model broadcast, predictions)
  */
 public record PipelineSettings(
         Map<Integer, RuleMetadata> rules,
         Duration outOfOrderness,
         Duration idleness,
-        boolean emitDailyUpdates) {
+        boolean emitDailyUpdates,
+        boolean forecast) {
 
     public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ZERO;
 
     /** Settings for a bounded summary: final rows only. */
     public static PipelineSettings bounded(Map<Integer, RuleMetadata> rules) {
-        return new PipelineSettings(rules, DEFAULT_OUT_OF_ORDERNESS, null, false);
+        return new PipelineSettings(rules, DEFAULT_OUT_OF_ORDERNESS, null, false, false);
     }
 }

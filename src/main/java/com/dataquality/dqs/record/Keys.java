@@ -19,4 +19,12 @@ public final class Keys {
     public static String seriesKey(String datasetUuid, int ruleCode) {
         return datasetUuid + SEP + ruleCode;
     }
+
+    public static String seriesDatasetUuid(String seriesKey) {
+        return seriesKey.substring(0, seriesKey.lastIndexOf(SEP));
+    }
+
+    public static int seriesRuleCode(String seriesKey) {
+        return Integer.parseInt(seriesKey.substring(seriesKey.lastIndexOf(SEP) + 1));
+    }
 }
