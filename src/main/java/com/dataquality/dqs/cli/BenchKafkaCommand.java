@@ -177,12 +177,18 @@ final class BenchKafkaCommand implements Callable<Integer> {
                 new Inputs(KafkaInputs.records(bootstrap, in, prefix, bounded), "Kafka " + in);
         PipelineSettings settings =
                 new PipelineSettings(
-                        metadata, Duration.ZERO, bounded ? null : Duration.ofSeconds(5), true);
+                        metadata,
+                        Duration.ZERO,
+                        bounded ? null : Duration.ofSeconds(5),
+                        true,
+                        false);
         KafkaOutputs.attach(
                 Pipeline.build(env, inputs, settings),
                 new KafkaOutputSettings(
                         bootstrap,
                         summaries,
+                        KafkaOutputSettings.DEFAULT_PREDICTIONS_TOPIC,
+                        KafkaOutputSettings.DEFAULT_DRIFT_TOPIC,
                         dead,
                         prefix,
                         KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT));

@@ -1,12 +1,17 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.pipeline.ModelInput;
+import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
 import java.util.Properties;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Kafka sources of {@code dqs run --kafka}: the rule-execution records of the input topic and the
@@ -49,20 +54,57 @@ public final class KafkaInputs {
         return builder.build();
     }
 
+    /** The uid of the models-topic source: savepoints map its offsets by it. */
+    public static final String UID_MODELS_SOURCE = "models-topic-source";
+
     /**
-     * The models topic's message values as text: each one is a whole model file (CONTRACT.md §4).
-     * Unbounded; the caller broadcasts them. A fresh job reads from the earliest model still in the
-     * topic, so a job started without {@code --model} picks up the latest published one.
+     * The models topic as a source of live model updates (CONTRACT.md §4): each message value is a
+     * whole model file. A fresh job reads from the earliest model still in the topic, so a job
+     * started without {@code --model} picks up the published ones; the newest wins, as for any
+     * update. Not initial: it never holds days open waiting for a model.
      */
-    public static KafkaSource<String> models(String bootstrap, String topic, String groupId) {
-        return common(KafkaSource.<String>builder(), bootstrap, groupId + "-models")
+    public static ModelInput modelUpdates(String bootstrap, String topic, String groupId) {
+        return new ModelInput(
+                modelSource(bootstrap, topic, groupId), "Kafka " + topic, UID_MODELS_SOURCE, false);
+    }
+
+    /**
+     * The models topic's messages as {@link ModelUpdate}s, origin {@code topic/partition@offset}.
+     */
+    public static KafkaSource<ModelUpdate> modelSource(
+            String bootstrap, String topic, String groupId) {
+        return common(KafkaSource.<ModelUpdate>builder(), bootstrap, groupId + "-models")
                 .setTopics(topic)
-                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setDeserializer(new ModelMessages())
                 .setClientIdPrefix(groupId + "-models")
-                // A model file is one message; the default 1 MiB fetch limit per partition is
-                // raised so a large model is not fetched piecemeal.
+                // A model file is one message: fetch up to 16 MiB at once (the default is 1 MiB).
                 .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216")
                 .build();
+    }
+
+    /** Message value to model update; a tombstone (null value) is no model and is skipped. */
+    static final class ModelMessages implements KafkaRecordDeserializationSchema<ModelUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(
+                ConsumerRecord<byte[], byte[]> message, Collector<ModelUpdate> out) {
+            if (message.value() != null) {
+                out.collect(
+                        new ModelUpdate(
+                                message.topic()
+                                        + "/"
+                                        + message.partition()
+                                        + "@"
+                                        + message.offset(),
+                                message.value()));
+            }
+        }
+
+        @Override
+        public TypeInformation<ModelUpdate> getProducedType() {
+            return TypeInformation.of(ModelUpdate.class);
+        }
     }
 
     private static <T> KafkaSourceBuilder<T> common(

@@ -8,6 +8,8 @@ import java.time.Duration;
  *
  * @param bootstrap the brokers, {@code host:port[,host:port...]}
  * @param summariesTopic summary upserts, keyed by summary key
+ * @param predictionsTopic forecasts and their realized errors, keyed by series
+ * @param driftTopic drift events
  * @param deadLetterTopic rejected records
  * @param transactionalIdPrefix the start of every transactional id of this job's sinks (each sink
  *     appends its own suffix). Two jobs writing at the same time must use different prefixes, or
@@ -20,12 +22,16 @@ import java.time.Duration;
 public record KafkaOutputSettings(
         String bootstrap,
         String summariesTopic,
+        String predictionsTopic,
+        String driftTopic,
         String deadLetterTopic,
         String transactionalIdPrefix,
         Duration transactionTimeout)
         implements Serializable {
 
     public static final String DEFAULT_SUMMARIES_TOPIC = "dq.summaries";
+    public static final String DEFAULT_PREDICTIONS_TOPIC = "dq.predictions";
+    public static final String DEFAULT_DRIFT_TOPIC = "dq.drift";
     public static final String DEFAULT_DEAD_LETTER_TOPIC = "dq.dead-letters";
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "dqs";
 
@@ -47,6 +53,8 @@ public record KafkaOutputSettings(
         return new KafkaOutputSettings(
                 bootstrap,
                 DEFAULT_SUMMARIES_TOPIC,
+                DEFAULT_PREDICTIONS_TOPIC,
+                DEFAULT_DRIFT_TOPIC,
                 DEFAULT_DEAD_LETTER_TOPIC,
                 DEFAULT_TRANSACTIONAL_ID_PREFIX,
                 MAX_TRANSACTION_TIMEOUT);

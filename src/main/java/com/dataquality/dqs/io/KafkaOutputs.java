@@ -3,6 +3,7 @@ package com.dataquality.dqs.io;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Keys;
+import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -23,12 +24,14 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 public final class KafkaOutputs {
     public static final String UID_SUMMARIES_SINK = "summaries-kafka-sink";
     public static final String UID_DEAD_LETTERS_SINK = "dead-letters-kafka-sink";
+    public static final String UID_PREDICTIONS_SINK = "predictions-kafka-sink";
 
     private KafkaOutputs() {}
 
     /**
-     * Attaches the summary updates (upserts keyed by summary key) and the dead letters. The final
-     * rows of a bounded run need no sink of their own: each key's last update is its final row.
+     * Attaches the summary updates (upserts keyed by summary key), the dead letters and, when the
+     * job forecasts, the predictions (keyed by series). The final rows of a bounded run need no
+     * sink of their own: each key's last update is its final row.
      */
     public static void attach(Outputs outputs, KafkaOutputSettings settings) {
         toTopic(
@@ -45,6 +48,15 @@ public final class KafkaOutputs {
                 (DeadLetter d) -> JsonForms.text(JsonForms.deadLetter(d)),
                 UID_DEAD_LETTERS_SINK,
                 settings);
+        if (outputs.predictions() != null) {
+            toTopic(
+                    outputs.predictions(),
+                    settings.predictionsTopic(),
+                    (Prediction p) -> Keys.seriesKey(p.datasetUuid(), p.ruleCode()),
+                    p -> JsonForms.text(JsonForms.prediction(p)),
+                    UID_PREDICTIONS_SINK,
+                    settings);
+        }
     }
 
     /**

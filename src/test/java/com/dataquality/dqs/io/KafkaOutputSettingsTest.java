@@ -14,6 +14,8 @@ class KafkaOutputSettingsTest {
         KafkaOutputSettings s = KafkaOutputSettings.defaults("b:9092");
         assertEquals("dq.summaries", s.summariesTopic());
         assertEquals("dq.dead-letters", s.deadLetterTopic());
+        assertEquals("dq.predictions", s.predictionsTopic());
+        assertEquals("dq.drift", s.driftTopic());
         assertEquals(Duration.ofMinutes(15), s.transactionTimeout());
     }
 
@@ -21,7 +23,9 @@ class KafkaOutputSettingsTest {
     void aTimeoutAboveTheBrokerMaximumIsRefused() {
         assertThrows(
                 IllegalArgumentException.class,
-                () -> new KafkaOutputSettings("b", "s", "d", "p", Duration.ofMinutes(16)));
+                () ->
+                        new KafkaOutputSettings(
+                                "b", "s", "p", "dr", "d", "x", Duration.ofMinutes(16)));
     }
 
     @Test

@@ -16,15 +16,18 @@ import com.dataquality.dqs.parse.CsvRows;
 import com.dataquality.dqs.parse.RuleMetadataFile;
 import com.dataquality.dqs.pipeline.BoundedSummary;
 import com.dataquality.dqs.pipeline.Inputs;
+import com.dataquality.dqs.pipeline.ModelInput;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.PipelineSettings;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.summary.SummaryRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -297,22 +300,30 @@ class KafkaPipelineTest {
     }
 
     @Test
-    void modelsSourceDeliversWholeMessageValuesInOrder() throws Exception {
+    void modelsTopicDeliversWholeModelFilesInOrderWithTheirOrigin() throws Exception {
         String topic = KafkaBrokerExtension.uniqueTopic("models");
         KAFKA.createTopics(1, topic);
         // A model file is one message; this one is larger than a typical fetch batch.
         String big = "{\"format\":\"dqs-model\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
-        KAFKA.produce(topic, List.of("{\"version\":1}", big, "{\"version\":3}"));
+        List<String> published = new ArrayList<>();
+        published.add("{\"version\":1}");
+        published.add(big);
+        published.add(null); // a tombstone is no model
+        published.add("{\"version\":3}");
+        KAFKA.produce(topic, published);
 
         StreamExecutionEnvironment env = environment(1, null);
-        DataStream.Collector<String> models = new DataStream.Collector<>();
+        ModelInput input = KafkaInputs.modelUpdates(KAFKA.bootstrapServers(), topic, "models-test");
+        assertFalse(input.initial(), "live updates never hold days open");
+        DataStream.Collector<ModelUpdate> models = new DataStream.Collector<>();
         env.fromSource(
-                        KafkaInputs.models(KAFKA.bootstrapServers(), topic, "models-test"),
+                        input.source(),
                         org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
-                        "models")
+                        input.name())
+                .uid(input.uid())
                 .collectAsync(models);
         JobClient job = env.executeAsync("kafka models");
-        List<String> got = new ArrayList<>();
+        List<ModelUpdate> got = new ArrayList<>();
         try (var it = models.getOutput()) {
             while (got.size() < 3 && it.hasNext()) {
                 got.add(it.next());
@@ -320,7 +331,12 @@ class KafkaPipelineTest {
         } finally {
             job.cancel().get();
         }
-        assertEquals(List.of("{\"version\":1}", big, "{\"version\":3}"), got);
+        assertEquals(
+                List.of("{\"version\":1}", big, "{\"version\":3}"),
+                got.stream().map(m -> new String(m.modelJson(), StandardCharsets.UTF_8)).toList());
+        assertEquals(
+                List.of(topic + "/0@0", topic + "/0@1", topic + "/0@3"),
+                got.stream().map(ModelUpdate::origin).toList());
     }
 
     // ---- helpers ----
@@ -351,20 +367,23 @@ class KafkaPipelineTest {
                         "Kafka " + t.input);
         PipelineSettings settings =
                 new PipelineSettings(
-                        rules, Duration.ZERO, bounded ? null : Duration.ofSeconds(1), true);
+                        rules, Duration.ZERO, bounded ? null : Duration.ofSeconds(1), true, false);
         Outputs out = Pipeline.build(env, inputs, settings);
         if (tap != null) {
             out =
                     new Outputs(
                             out.summaryUpdates(),
                             out.finalSummaries(),
-                            tap.apply(out.deadLetters()));
+                            tap.apply(out.deadLetters()),
+                            out.predictions());
         }
         KafkaOutputs.attach(
                 out,
                 new KafkaOutputSettings(
                         KAFKA.bootstrapServers(),
                         t.summaries,
+                        KafkaOutputSettings.DEFAULT_PREDICTIONS_TOPIC,
+                        KafkaOutputSettings.DEFAULT_DRIFT_TOPIC,
                         t.deadLetters,
                         t.prefix,
                         Duration.ofMinutes(5)));
