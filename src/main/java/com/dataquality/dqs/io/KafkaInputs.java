@@ -62,24 +62,35 @@ public final class KafkaInputs {
      * whole model file. A fresh job reads from the earliest model still in the topic, so a job
      * started without {@code --model} picks up the published ones; the newest wins, as for any
      * update. Not initial: it never holds days open waiting for a model.
+     *
+     * @param bounded for a {@code --bounded} run: read the models present at start, then end, or
+     *     the job could never finish
      */
-    public static ModelInput modelUpdates(String bootstrap, String topic, String groupId) {
+    public static ModelInput modelUpdates(
+            String bootstrap, String topic, String groupId, boolean bounded) {
         return new ModelInput(
-                modelSource(bootstrap, topic, groupId), "Kafka " + topic, UID_MODELS_SOURCE, false);
+                modelSource(bootstrap, topic, groupId, bounded),
+                "Kafka " + topic,
+                UID_MODELS_SOURCE,
+                false);
     }
 
     /**
      * The models topic's messages as {@link ModelUpdate}s, origin {@code topic/partition@offset}.
      */
     public static KafkaSource<ModelUpdate> modelSource(
-            String bootstrap, String topic, String groupId) {
-        return common(KafkaSource.<ModelUpdate>builder(), bootstrap, groupId + "-models")
-                .setTopics(topic)
-                .setDeserializer(new ModelMessages())
-                .setClientIdPrefix(groupId + "-models")
-                // A model file is one message: fetch up to 16 MiB at once (the default is 1 MiB).
-                .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216")
-                .build();
+            String bootstrap, String topic, String groupId, boolean bounded) {
+        KafkaSourceBuilder<ModelUpdate> builder =
+                common(KafkaSource.<ModelUpdate>builder(), bootstrap, groupId + "-models")
+                        .setTopics(topic)
+                        .setDeserializer(new ModelMessages())
+                        .setClientIdPrefix(groupId + "-models")
+                        // A model file is one message: fetch up to 16 MiB at once (default 1 MiB).
+                        .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216");
+        if (bounded) {
+            builder.setBounded(OffsetsInitializer.latest());
+        }
+        return builder.build();
     }
 
     /** Message value to model update; a tombstone (null value) is no model and is skipped. */

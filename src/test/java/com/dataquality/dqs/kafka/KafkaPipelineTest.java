@@ -313,7 +313,8 @@ class KafkaPipelineTest {
         KAFKA.produce(topic, published);
 
         StreamExecutionEnvironment env = environment(1, null);
-        ModelInput input = KafkaInputs.modelUpdates(KAFKA.bootstrapServers(), topic, "models-test");
+        ModelInput input =
+                KafkaInputs.modelUpdates(KAFKA.bootstrapServers(), topic, "models-test", false);
         assertFalse(input.initial(), "live updates never hold days open");
         DataStream.Collector<ModelUpdate> models = new DataStream.Collector<>();
         env.fromSource(
