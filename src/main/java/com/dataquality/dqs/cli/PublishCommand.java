@@ -1,8 +1,12 @@
 package com.dataquality.dqs.cli;
 
+import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.RecordPublisher;
 import com.dataquality.dqs.parse.InputFiles;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -20,7 +24,8 @@ import picocli.CommandLine.Option;
         sortOptions = false,
         description = {
             "Publishes rule-execution CSV rows to a Kafka topic, one JSON message per row",
-            "(keyed by dataset_uuid; a row that cannot be split is sent as its raw text)."
+            "(keyed by dataset_uuid; a row that cannot be split is sent as its raw text),",
+            "or, with --model, a model file to the models topic (a live model swap)."
         })
 final class PublishCommand implements Callable<Integer> {
 
@@ -33,16 +38,20 @@ final class PublishCommand implements Callable<Integer> {
 
     @Option(
             names = "--input",
-            required = true,
             paramLabel = "PATH",
             description = "CSV file or directory of CSV files (repeatable).")
     List<Path> inputs;
 
     @Option(
+            names = "--model",
+            paramLabel = "FILE",
+            description = "A model file (*.model.json) to publish as one message instead.")
+    Path model;
+
+    @Option(
             names = "--topic",
-            defaultValue = "dq.rule-executions",
             paramLabel = "TOPIC",
-            description = "Default: ${DEFAULT-VALUE}.")
+            description = "Default: dq.rule-executions, or dq.models with --model.")
     String topic;
 
     @Option(
@@ -57,12 +66,23 @@ final class PublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (rate < 0) {
+        CommandLine cl = spec.commandLine();
+        boolean hasInputs = inputs != null && !inputs.isEmpty();
+        if (hasInputs == (model != null)) {
             throw new CommandLine.ParameterException(
-                    spec.commandLine(), "--rate must be 0 or more, got " + rate);
+                    cl, "give either --input PATH or --model FILE");
+        }
+        if (rate < 0) {
+            throw new CommandLine.ParameterException(cl, "--rate must be 0 or more, got " + rate);
+        }
+        PrintWriter out = cl.getOut();
+        if (model != null) {
+            return publishModel(out, topic == null ? "dq.models" : topic);
+        }
+        if (topic == null) {
+            topic = "dq.rule-executions";
         }
         List<Path> files = InputFiles.expand(inputs);
-        PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         long sent;
         try (RecordPublisher publisher = new RecordPublisher(bootstrap, topic)) {
@@ -79,6 +99,23 @@ final class PublishCommand implements Callable<Integer> {
         out.printf(
                 "dqs publish: %,d messages to %s in %.1f s (%,.0f/s)%n",
                 sent, topic, seconds, sent / Math.max(seconds, 1e-9));
+        return 0;
+    }
+
+    private int publishModel(PrintWriter out, String modelsTopic) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(model);
+        } catch (NoSuchFileException e) {
+            throw new InputException("model file " + model + " does not exist");
+        } catch (IOException e) {
+            throw new InputException("cannot read model file " + model + ": " + e.getMessage());
+        }
+        try (RecordPublisher publisher = new RecordPublisher(bootstrap, modelsTopic)) {
+            publisher.send(null, bytes);
+            publisher.flush();
+        }
+        out.printf("dqs publish: model %s (%,d bytes) to %s%n", model, bytes.length, modelsTopic);
         return 0;
     }
 }

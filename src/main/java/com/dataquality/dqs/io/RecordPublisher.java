@@ -51,6 +51,8 @@ public final class RecordPublisher implements AutoCloseable {
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "5");
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024));
+        // Model files travel as one message; the models topic accepts up to 16 MiB.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 << 20));
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         producer = new KafkaProducer<>(props);
@@ -121,15 +123,18 @@ public final class RecordPublisher implements AutoCloseable {
 
     /** Sends one message now; null key for none. */
     public void send(String key, String value) {
+        send(key, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends one message with a binary value now; null key for none. */
+    public void send(String key, byte[] value) {
         Exception failure = sendFailure.get();
         if (failure != null) {
             throw new InputException("publishing to " + topic + " failed: " + failure.getMessage());
         }
         producer.send(
                 new ProducerRecord<>(
-                        topic,
-                        key == null ? null : key.getBytes(StandardCharsets.UTF_8),
-                        value.getBytes(StandardCharsets.UTF_8)),
+                        topic, key == null ? null : key.getBytes(StandardCharsets.UTF_8), value),
                 (metadata, e) -> {
                     if (e != null) {
                         sendFailure.compareAndSet(null, e);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.cli.Dqs;
+import com.dataquality.dqs.io.KafkaTopics;
 import com.dataquality.dqs.parse.JsonRecordParser;
 import com.dataquality.dqs.record.ParseResult;
 import java.io.PrintWriter;
@@ -85,6 +86,52 @@ class KafkaCommandsTest {
             }
         }
         assertEquals(40, valid);
+    }
+
+    @Test
+    void publishesAModelFileAsOneMessage() throws Exception {
+        String topic = KafkaBrokerExtension.uniqueTopic("models");
+        // As 'dqs topics' creates it: a 2 MB model exceeds Kafka's default 1 MB message limit.
+        KafkaTopics.Spec models =
+                KafkaTopics.standard(1, "i", "s", "p", "d", "x", topic).stream()
+                        .filter(spec -> spec.name().equals(topic))
+                        .findFirst()
+                        .orElseThrow();
+        KafkaTopics.ensure(KAFKA.bootstrapServers(), List.of(models), (short) 1);
+        Path file = tmp.resolve("m.model.json");
+        String model = "{\"format\":\"dqs-model\",\"text\":\"" + "t".repeat(2_000_000) + "\"}";
+        Files.writeString(file, model);
+        Run run =
+                dqs(
+                        "publish",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--model",
+                        file.toString(),
+                        "--topic",
+                        topic);
+        assertEquals(0, run.code(), run.err());
+        List<ConsumerRecord<String, String>> got =
+                KAFKA.consumeCommitted(topic, 1, Duration.ofMillis(300), Duration.ofSeconds(20));
+        assertEquals(1, got.size());
+        assertEquals(model, got.get(0).value());
+    }
+
+    @Test
+    void publishNeedsExactlyOneOfInputAndModel() {
+        Run neither = dqs("publish", "--kafka", KAFKA.bootstrapServers());
+        assertEquals(Dqs.EXIT_USAGE, neither.code());
+        assertTrue(neither.err().contains("--input PATH or --model FILE"), neither.err());
+        Run both =
+                dqs(
+                        "publish",
+                        "--kafka",
+                        KAFKA.bootstrapServers(),
+                        "--input",
+                        "a.csv",
+                        "--model",
+                        "m.json");
+        assertEquals(Dqs.EXIT_USAGE, both.code());
     }
 
     @Test
