@@ -1,5 +1,6 @@
 package com.dataquality.dqs.cli;
 
+import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.Metrics;
 import com.dataquality.dqs.model.ModelFile;
@@ -67,7 +68,16 @@ final class ModelsCommand implements Runnable {
             ModelRegistry r = registry.registry();
             out.printf("  %-30s %-24s %9s %9s %7s%n", "version", "created", "MAE", "RMSE", "MASE");
             for (ModelRegistry.Entry e : r.list()) {
-                ForecastModel m = ModelFile.read(e.file());
+                ForecastModel m;
+                try {
+                    m = ModelFile.read(e.file());
+                } catch (InputException bad) {
+                    // One bad file must not hide the others: list it with its problem.
+                    out.printf(
+                            "%s %-30s unusable: %s%n",
+                            e.active() ? "*" : " ", e.version(), bad.getMessage());
+                    continue;
+                }
                 Metrics mm = m.holdoutMetrics().get("model");
                 out.printf(
                         "%s %-30s %-24s %9.3f %9.3f %7s%n",

@@ -84,7 +84,7 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         try (Scorer scorer = new Scorer(ModelFile.read(model))) {
-            double p = scorer.predict(scorer.extractor().extract(h, day, datasetUuid.trim(), rule));
+            double p = scorer.forecast(h, day, datasetUuid.trim(), rule);
             spec.commandLine().getOut().println(RequestValues.percentage(p));
             spec.commandLine().getOut().flush();
         }

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Trains a LightGBM forecast of each series' daily pass percentage, evaluates it on the"
-                    + " latest 20% of the dates against simple baselines, and writes the model"
+                    + " latest 20%% of the dates against simple baselines, and writes the model"
                     + " file.",
             "Progress goes to stderr, the metrics table to stdout."
         })

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -20,4 +21,5 @@ public record Outputs(
         DataStream<SummaryRow> summaryUpdates,
         DataStream<SummaryRow> finalSummaries,
         DataStream<DeadLetter> deadLetters,
-        DataStream<Prediction> predictions) {}
+        DataStream<Prediction> predictions,
+        DataStream<ForecastFeatures> forecastFeatures) {}

@@ -90,11 +90,15 @@ public final class Pipeline {
                         .setParallelism(1)
                         .setMaxParallelism(1);
 
-        DataStream<Prediction> predictions =
+        SingleOutputStreamOperator<Prediction> predictions =
                 settings.forecast() ? forecasts(env, daily, inputs.models()) : null;
 
         return new Outputs(
-                allUpdates, allUpdates.getSideOutput(Tags.FINAL_ROWS), deadLetters, predictions);
+                allUpdates,
+                allUpdates.getSideOutput(Tags.FINAL_ROWS),
+                deadLetters,
+                predictions,
+                predictions == null ? null : predictions.getSideOutput(Tags.FORECAST_FEATURES));
     }
 
     /**
@@ -103,7 +107,7 @@ public final class Pipeline {
      * its inputs': the model to start with holds it back until it has been read, live updates never
      * do ({@link ModelWatermarks}).
      */
-    private static DataStream<Prediction> forecasts(
+    private static SingleOutputStreamOperator<Prediction> forecasts(
             StreamExecutionEnvironment env,
             DataStream<DailyCounts> daily,
             List<ModelInput> models) {

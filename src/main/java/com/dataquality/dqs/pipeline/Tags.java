@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.summary.SummaryAccumulator;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -19,6 +20,10 @@ public final class Tags {
     /** The final summary rows, sorted by key, at the end of bounded input. */
     public static final OutputTag<SummaryRow> FINAL_ROWS =
             new OutputTag<>("final-summary-rows", TypeInformation.of(SummaryRow.class));
+
+    /** The features of every forecast, for the drift side pipeline. */
+    public static final OutputTag<ForecastFeatures> FORECAST_FEATURES =
+            new OutputTag<>("forecast-features", TypeInformation.of(ForecastFeatures.class));
 
     private Tags() {}
 }

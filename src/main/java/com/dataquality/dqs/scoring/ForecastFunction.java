@@ -4,7 +4,9 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesHistory;
 import com.dataquality.dqs.pipeline.Metrics;
+import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
@@ -152,9 +154,14 @@ public final class ForecastFunction
             return;
         }
         int lastObserved = all.days()[all.size() - 1];
-        // At the end of a bounded input the watermark is at its maximum: close the series' own
-        // days only, so its last forecast is for the day after its last observation.
-        int closeUpTo = watermark == END_OF_INPUT ? lastObserved : dayOf(watermark);
+        // At the end of input (the records' watermark at its maximum; live model sources sit
+        // just below it) close the series' own days only, so its last forecast is for the day
+        // after its last observation. Otherwise stop where a dormant series stops being
+        // forecast: the loop stays short whatever the watermark jumped to.
+        int closeUpTo =
+                watermark >= END_OF_INPUT - 1
+                        ? lastObserved
+                        : Math.min(dayOf(watermark), lastObserved + RECENT_DAYS);
         int from = closedThrough.value() + 1;
         Scorer scorer = models.scorerFor(ctx.getBroadcastState(MODEL_STATE).get(ACTIVE));
         String datasetUuid = Keys.seriesDatasetUuid(ctx.getCurrentKey());
@@ -178,7 +185,7 @@ public final class ForecastFunction
             }
             if (scorer != null && observedWithin(all, d - RECENT_DAYS + 1, d)) {
                 // Realized in this same loop when d+1 has closed too.
-                waiting = forecast(d + 1, all, datasetUuid, ruleCode, scorer, out);
+                waiting = forecast(d + 1, all, datasetUuid, ruleCode, scorer, ctx, out);
             }
         }
         closedThrough.update(Math.max(from - 1, closeUpTo));
@@ -190,7 +197,7 @@ public final class ForecastFunction
         forget(closeUpTo - SeriesHistory.WINDOW_DAYS);
 
         int next = closedThrough.value() + 1;
-        if (watermark != END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
+        if (watermark < END_OF_INPUT - 1 && lastObserved > next - RECENT_DAYS) {
             schedule(ctx.timerService(), endOfDay(next));
         }
     }
@@ -201,12 +208,12 @@ public final class ForecastFunction
             String datasetUuid,
             int ruleCode,
             Scorer scorer,
+            OnTimerContext ctx,
             Collector<Prediction> out) {
         long start = System.nanoTime();
         FeatureExtractor extractor = scorer.extractor();
-        double predicted =
-                scorer.predict(
-                        extractor.extract(all.before(target), target, datasetUuid, ruleCode));
+        double[] features = extractor.extract(all.before(target), target, datasetUuid, ruleCode);
+        double predicted = scorer.predict(features);
         metrics.latency.update((System.nanoTime() - start) / 1_000);
         Prediction p =
                 new Prediction(
@@ -218,6 +225,10 @@ public final class ForecastFunction
                         null,
                         null);
         out.collect(p);
+        ctx.output(
+                Tags.FORECAST_FEATURES,
+                new ForecastFeatures(
+                        datasetUuid, ruleCode, target, features, scorer.modelVersion()));
         metrics.forecasts.inc();
         return p;
     }

@@ -65,6 +65,8 @@ class ForecastCommandsTest {
             assertTrue(m.rmse() <= 0.95 * base.rmse(), b + " RMSE by 5%");
         }
         assertTrue(m.mase() < 1, "MASE " + m.mase());
+        // It travels in Flink broadcast state and every checkpoint.
+        assertTrue(model.toFile().length() < 300_000, "model file " + model.toFile().length());
         assertTrue(training.err().contains("train-model: read "), training.err());
         for (String b : Baselines.NAMES) {
             assertTrue(training.out().contains(b), "table lists " + b);
@@ -215,7 +217,7 @@ class ForecastCommandsTest {
     }
 
     @Test
-    void registryCommandsPromoteAndRollBack() {
+    void registryCommandsPromoteAndRollBack() throws Exception {
         String reg = dir.resolve("registry").toString();
         Result add = dqs("models", "add", "--registry", reg, model.toString(), "--promote");
         assertEquals(0, add.exit(), add.err());
@@ -225,6 +227,14 @@ class ForecastCommandsTest {
         Result show = dqs("models", "show", "--registry", reg, trained.version());
         assertEquals(0, show.exit(), show.err());
         assertTrue(show.out().contains("\"holdoutMetrics\""), show.out());
+        java.nio.file.Files.writeString(
+                dir.resolve("registry").resolve("20000101T000000000Z-broken.model.json"), "{}");
+        Result withBad = dqs("models", "list", "--registry", reg);
+        assertEquals(0, withBad.exit(), withBad.err());
+        assertTrue(
+                withBad.out().matches("(?s).*20000101T000000000Z-broken +unusable: model file .*"),
+                withBad.out());
+        assertTrue(withBad.out().contains("* " + trained.version()), withBad.out());
         Result rollback = dqs("models", "rollback", "--registry", reg);
         assertEquals(Dqs.EXIT_INPUT, rollback.exit());
         assertOneLine(rollback.err(), "nothing to roll back");

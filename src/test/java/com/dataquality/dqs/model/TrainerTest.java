@@ -1,8 +1,10 @@
 package com.dataquality.dqs.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.DailySeriesTable;
 import java.time.Instant;
 import java.util.Map;
@@ -20,6 +22,33 @@ class TrainerTest {
         assertEquals(a.lightgbmModel(), b.lightgbmModel());
         assertEquals(a.version(), b.version());
         assertTrue(a.version().startsWith("20260102T030405678Z-"), a.version());
+    }
+
+    @Test
+    void tooFewDatesIsOneClearError() {
+        DailySeriesTable table = SyntheticData.table(2, 2, 6, 1);
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () -> new Trainer(m -> {}).train(table.series(), table.records(), NOW));
+        assertTrue(e.getMessage().startsWith("too little data to train"), e.getMessage());
+    }
+
+    @Test
+    void forecastsTheExpectedValueNotTheMostLikelyOne() {
+        // One series passing 80% of its executions, every day: L2 forecasts ~80, not 100.
+        DailySeriesTable table = new DailySeriesTable();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(4);
+        for (int d = 0; d < 300; d++) {
+            for (int e = 0; e < 5; e++) {
+                table.add("ds", 101, 19_000 + d, rnd.nextDouble() < 0.8);
+            }
+        }
+        ForecastModel m = new Trainer(x -> {}).train(table.series(), table.records(), NOW);
+        try (com.dataquality.dqs.scoring.Scorer s = new com.dataquality.dqs.scoring.Scorer(m)) {
+            double p = s.forecast(table.find("ds", 101).historyBefore(19_300), 19_300, "ds", 101);
+            assertEquals(80, p, 5);
+        }
     }
 
     @Test

@@ -50,6 +50,10 @@ class NoLeakageTest {
             assertArrayEquals(f, features(changed, scorer));
             assertArrayEquals(f, features(deleted, scorer));
             double p = scorer.predict(f);
+            assertEquals(
+                    p,
+                    scorer.forecast(
+                            original.find("ds-1", 101).historyBefore(TARGET), TARGET, "ds-1", 101));
             assertEquals(p, scorer.predict(features(changed, scorer)));
             assertEquals(p, scorer.predict(features(deleted, scorer)));
         }
