@@ -370,16 +370,7 @@ class KafkaPipelineTest {
                 new PipelineSettings(
                         rules, Duration.ZERO, bounded ? null : Duration.ofSeconds(1), true, false);
         Outputs out = Pipeline.build(env, inputs, settings);
-        if (tap != null) {
-            out =
-                    new Outputs(
-                            out.summaryUpdates(),
-                            out.finalSummaries(),
-                            tap.apply(out.deadLetters()),
-                            out.predictions());
-        }
-        KafkaOutputs.attach(
-                out,
+        KafkaOutputSettings sinks =
                 new KafkaOutputSettings(
                         KAFKA.bootstrapServers(),
                         t.summaries,
@@ -387,7 +378,26 @@ class KafkaPipelineTest {
                         KafkaOutputSettings.DEFAULT_DRIFT_TOPIC,
                         t.deadLetters,
                         t.prefix,
-                        Duration.ofMinutes(5)));
+                        Duration.ofMinutes(5));
+        if (tap == null) {
+            KafkaOutputs.attach(out, sinks);
+            return;
+        }
+        // The same sinks as attach(), with the test's fault injected before the dead letters'.
+        KafkaOutputs.toTopic(
+                out.summaryUpdates(),
+                t.summaries,
+                KafkaOutputs::summaryKey,
+                r -> JsonForms.text(JsonForms.summary(r)),
+                KafkaOutputs.UID_SUMMARIES_SINK,
+                sinks);
+        KafkaOutputs.toTopic(
+                tap.apply(out.deadLetters()),
+                t.deadLetters,
+                d -> null,
+                d -> JsonForms.text(JsonForms.deadLetter(d)),
+                KafkaOutputs.UID_DEAD_LETTERS_SINK,
+                sinks);
     }
 
     private static StreamExecutionEnvironment environment(int parallelism, Duration restartDelay) {
