@@ -19,8 +19,12 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             BatchPredictCommand.class,
             ModelsCommand.class,
+            PublishCommand.class,
+            TopicsCommand.class,
+            ConsumeCommand.class,
             BenchParseCommand.class,
             BenchScoringCommand.class,
+            BenchKafkaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {
