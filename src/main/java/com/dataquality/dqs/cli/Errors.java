@@ -20,6 +20,16 @@ final class Errors {
         return found;
     }
 
+    /** Whether a job ended because someone cancelled it (the dashboard, the REST API). */
+    static boolean isCancellation(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof org.apache.flink.runtime.client.JobCancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The innermost cause's type and message on one line. */
     static String oneLine(Throwable t) {
         Throwable root = t;

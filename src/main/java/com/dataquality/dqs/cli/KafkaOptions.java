@@ -1,5 +1,6 @@
 package com.dataquality.dqs.cli;
 
+import com.dataquality.dqs.io.KafkaOutputSettings;
 import picocli.CommandLine.Option;
 
 /** The Kafka options of {@code dqs run} (CONTRACT.md §5), with the contract's topic defaults. */
@@ -33,4 +34,16 @@ final class KafkaOptions {
 
     @Option(names = "--models-topic", defaultValue = "dq.models", paramLabel = "TOPIC")
     String modelsTopic;
+
+    /** Exactly-once sinks with the broker's maximum transaction timeout. */
+    KafkaOutputSettings outputSettings() {
+        return new KafkaOutputSettings(
+                bootstrap,
+                summariesTopic,
+                predictionsTopic,
+                driftTopic,
+                deadLetterTopic,
+                KafkaOutputSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
+                KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT);
+    }
 }

@@ -4,6 +4,8 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
+import com.dataquality.dqs.io.KafkaInputs;
+import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.ModelInputs;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.parse.InputFiles;
@@ -14,6 +16,8 @@ import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.PipelineSettings;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.scoring.Scorer;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -141,35 +147,40 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         Map<Integer, RuleMetadata> rules = RuleMetadataFile.load(this.rules);
-        List<Path> files =
-                continuous
-                        ? InputFiles.expandKeepingDirectories(inputs)
-                        : InputFiles.expand(inputs);
         Path dir = AtomicFiles.outputDirectory(outputDir.toAbsolutePath());
-        if (fromSavepoint == null) {
+        boolean fromKafka = kafka.bootstrap != null;
+        if (fromSavepoint == null && !fromKafka) {
             FileOutputs.clearForFreshRun(dir);
         }
 
         StreamExecutionEnvironment env =
                 FlinkEnvironments.create(parallelism, webUiPort, jobConfiguration(dir));
-        Inputs in =
-                new Inputs(
-                        FileInputs.csvSource(files, continuous ? monitorInterval : null),
-                        continuous ? "CSV files (watched)" : "CSV files",
-                        modelInputs());
+        boolean unbounded = fromKafka ? !kafka.bounded : continuous;
         PipelineSettings settings =
                 new PipelineSettings(
-                        rules, outOfOrderness, continuous ? idleTimeout : null, true, true);
-        Outputs outputs = Pipeline.build(env, in, settings);
-        FileOutputs.attach(outputs, dir);
+                        rules, outOfOrderness, unbounded ? idleTimeout : null, true, true);
+        if (fromKafka) {
+            Outputs outputs = Pipeline.build(env, kafkaInputs(dir, unbounded), settings);
+            KafkaOutputs.attach(outputs, kafka.outputSettings());
+            FileOutputs.attachFinalSummary(outputs, dir);
+        } else {
+            FileOutputs.attach(Pipeline.build(env, fileInputs(dir, unbounded), settings), dir);
+        }
 
         JobClient client = env.executeAsync("dqs run");
         PrintWriter out = spec.commandLine().getOut();
+        if (FlinkEnvironments.onCluster()
+                && !env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+            // flink run -d: the job runs on; this client is done.
+            out.printf("dqs run: job %s submitted%n", client.getJobID());
+            out.flush();
+            return 0;
+        }
         if (!FlinkEnvironments.onCluster()) {
             out.printf(
                     "dqs run: job %s started; dashboard at http://127.0.0.1:%d; outputs in %s%n",
-                    client.getJobID(), webUiPort, dir);
-            if (continuous) {
+                    client.getJobID(), webUiPort, fromKafka ? "Kafka " + kafka.bootstrap : dir);
+            if (unbounded) {
                 out.println(
                         "dqs run: stop with 'dqs stop --savepoint-dir DIR"
                                 + (webUiPort == 8081 ? "" : " --rest http://127.0.0.1:" + webUiPort)
@@ -177,22 +188,69 @@ final class RunCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        client.getJobExecutionResult().get();
-        out.printf("dqs run: job %s finished; outputs in %s%n", client.getJobID(), dir);
+        try {
+            client.getJobExecutionResult().get();
+        } catch (ExecutionException e) {
+            if (Errors.isCancellation(e)) {
+                out.printf("dqs run: job %s was cancelled%n", client.getJobID());
+                out.flush();
+                return 0;
+            }
+            throw e;
+        }
+        out.printf("dqs run: job %s finished%n", client.getJobID());
+        out.flush();
         return 0;
     }
 
-    /** The model to start with, then live updates from the models directory. */
-    private List<ModelInput> modelInputs() {
+    private Inputs fileInputs(Path dir, boolean unbounded) throws IOException {
+        List<Path> files =
+                continuous
+                        ? InputFiles.expandKeepingDirectories(inputs)
+                        : InputFiles.expand(inputs);
+        return new Inputs(
+                FileInputs.csvSource(files, continuous ? monitorInterval : null),
+                continuous ? "CSV files (watched)" : "CSV files",
+                modelInputs(dir, unbounded));
+    }
+
+    private Inputs kafkaInputs(Path dir, boolean unbounded) throws IOException {
+        List<ModelInput> models = new ArrayList<>(modelInputs(dir, unbounded));
+        models.add(
+                KafkaInputs.modelUpdates(
+                        kafka.bootstrap,
+                        kafka.modelsTopic,
+                        KafkaInputs.DEFAULT_GROUP_ID,
+                        kafka.bounded));
+        return new Inputs(
+                KafkaInputs.records(
+                        kafka.bootstrap,
+                        kafka.inputTopic,
+                        KafkaInputs.DEFAULT_GROUP_ID,
+                        kafka.bounded),
+                "Kafka " + kafka.inputTopic,
+                models);
+    }
+
+    /**
+     * The model to start with, then live updates from the models directory. An unbounded run always
+     * watches one: {@code --models-dir}, or else {@code <output-dir>/models}.
+     */
+    private List<ModelInput> modelInputs(Path outputDir, boolean unbounded) throws IOException {
         List<ModelInput> models = new ArrayList<>();
+        Duration watch = unbounded ? monitorInterval : null;
         if (model != null) {
             // Fail now with one line rather than reject it inside the running job.
-            ModelFile.read(model);
-            models.add(ModelInputs.initialModel(model));
+            new Scorer(ModelFile.read(model)).close();
+            String runId = Long.toString(System.currentTimeMillis(), 36);
+            models.add(ModelInputs.initialModel(model, watch, runId));
         }
-        if (modelsDir != null) {
-            models.add(
-                    ModelInputs.watchedDirectory(modelsDir, continuous ? monitorInterval : null));
+        Path watched = modelsDir;
+        if (watched == null && unbounded) {
+            watched = Files.createDirectories(outputDir.resolve("models"));
+        }
+        if (watched != null) {
+            models.add(ModelInputs.watchedDirectory(watched, watch));
         }
         return models;
     }
@@ -200,12 +258,21 @@ final class RunCommand implements Callable<Integer> {
     private void validate() {
         CommandLine cl = spec.commandLine();
         boolean files = inputs != null && !inputs.isEmpty();
-        if (kafka.bootstrap != null) {
-            throw new InputException("--kafka: Kafka ingestion is not available in this build yet");
-        }
-        if (!files) {
+        boolean fromKafka = kafka.bootstrap != null;
+        if (files == fromKafka) {
             throw new CommandLine.ParameterException(
-                    cl, "give --input PATH (files or directories) or --kafka BOOTSTRAP");
+                    cl,
+                    fromKafka
+                            ? "--kafka and --input exclude each other: records come from one"
+                            : "give --input PATH (files or directories) or --kafka BOOTSTRAP");
+        }
+        if (kafka.bounded && !fromKafka) {
+            throw new CommandLine.ParameterException(cl, "--bounded goes with --kafka");
+        }
+        if (continuous && fromKafka) {
+            throw new CommandLine.ParameterException(
+                    cl,
+                    "--continuous is for watched --input directories; a Kafka run is continuous unless --bounded");
         }
         if (modelsDir != null && !Files.isDirectory(modelsDir)) {
             throw new InputException("--models-dir " + modelsDir + " is not a directory");
@@ -222,7 +289,7 @@ final class RunCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     cl, "--checkpoint-interval must be at least 10ms");
         }
-        if (continuous && inputs.stream().noneMatch(Files::isDirectory)) {
+        if (continuous && files && inputs.stream().noneMatch(Files::isDirectory)) {
             throw new CommandLine.ParameterException(
                     cl, "--continuous needs at least one --input directory to watch");
         }
@@ -250,6 +317,8 @@ final class RunCommand implements Callable<Integer> {
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
         if (fromSavepoint != null) {
             conf.set(StateRecoveryOptions.SAVEPOINT_PATH, fromSavepoint);
+            // The previous run's --model source (its uid is per run) has nothing to restore into.
+            conf.set(StateRecoveryOptions.SAVEPOINT_IGNORE_UNCLAIMED_STATE, true);
         }
         return conf;
     }

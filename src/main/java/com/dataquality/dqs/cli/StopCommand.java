@@ -59,9 +59,23 @@ final class StopCommand implements Callable<Integer> {
                         "/jobs/" + job + "/stop",
                         Map.of("targetDirectory", target, "drain", false));
         String request = trigger.path("request-id").asText();
+        long triggeredAt = System.currentTimeMillis();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            JsonNode status = api.get("/jobs/" + job + "/savepoints/" + request);
+            JsonNode status;
+            try {
+                status = api.get("/jobs/" + job + "/savepoints/" + request);
+            } catch (InputException gone) {
+                // An embedded job's REST API ends with the job, which may be before we asked
+                // how the savepoint went: it is then the one written since we triggered it.
+                Path written = newestSavepoint(savepointDir, triggeredAt);
+                if (written == null) {
+                    throw gone;
+                }
+                spec.commandLine().getOut().println(written.toUri());
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
             if ("COMPLETED".equals(status.path("status").path("id").asText())) {
                 JsonNode op = status.path("operation");
                 if (op.has("location")) {
@@ -81,6 +95,19 @@ final class StopCommand implements Callable<Integer> {
             Thread.sleep(250);
         }
         throw new InputException("no savepoint after " + timeout + "; the job is still running");
+    }
+
+    /** The newest complete savepoint (it has its _metadata) written after {@code since}. */
+    static Path newestSavepoint(Path dir, long since) throws java.io.IOException {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return null;
+        }
+        try (var entries = java.nio.file.Files.list(dir)) {
+            return entries.filter(p -> java.nio.file.Files.exists(p.resolve("_metadata")))
+                    .filter(p -> p.toFile().lastModified() >= since - 1000)
+                    .max(java.util.Comparator.comparingLong(p -> p.toFile().lastModified()))
+                    .orElse(null);
+        }
     }
 
     /** The one running job, or a clear message when there are none or several. */

@@ -43,11 +43,7 @@ public final class FileOutputs {
                 .uid(UID_DEAD_LETTERS_SINK)
                 .name("dead_letters.csv")
                 .setParallelism(1);
-        outputs.finalSummaries()
-                .sinkTo(new FinalSummarySink(dir))
-                .uid(UID_FINAL_SUMMARY_SINK)
-                .name("full_summary.csv")
-                .setParallelism(1);
+        attachFinalSummary(outputs, dir);
         if (outputs.predictions() != null) {
             outputs.predictions()
                     .sinkTo(
@@ -59,6 +55,18 @@ public final class FileOutputs {
                     .name("predictions.csv")
                     .setParallelism(1);
         }
+    }
+
+    /**
+     * {@code full_summary.csv} and {@code nl_all_rows.txt} at the end of bounded input; also
+     * written by a bounded Kafka run (a backfill), whose other outputs go to topics.
+     */
+    public static void attachFinalSummary(Outputs outputs, Path dir) {
+        outputs.finalSummaries()
+                .sinkTo(new FinalSummarySink(dir))
+                .uid(UID_FINAL_SUMMARY_SINK)
+                .name("full_summary.csv")
+                .setParallelism(1);
     }
 
     /**

@@ -14,13 +14,30 @@ public final class ModelInputs {
 
     private ModelInputs() {}
 
-    /** The {@code --model} file, read once, before any forecast is made. */
-    public static ModelInput initialModel(java.nio.file.Path file) {
-        FileSource<ModelUpdate> source =
+    /**
+     * The {@code --model} file, read once; forecasting waits for it.
+     *
+     * <p>In an unbounded run the source stays open after reading it: a finished source's watermark
+     * is the end of time, which would close every day of the forecast operator as soon as the
+     * records go idle. Its uid is new in every run ({@code runId}), so that a run restored from a
+     * savepoint reads its {@code --model} again, even when the path is the same, and that model
+     * replaces the restored one.
+     *
+     * @param monitorInterval null for a bounded run
+     */
+    public static ModelInput initialModel(
+            java.nio.file.Path file, Duration monitorInterval, String runId) {
+        FileSource.FileSourceBuilder<ModelUpdate> builder =
                 FileSource.forBulkFileFormat(
-                                new ModelFileFormat(true), new Path(file.toAbsolutePath().toUri()))
-                        .build();
-        return new ModelInput(source, "Model " + file.getFileName(), "initial-model-source", true);
+                        new ModelFileFormat(true), new Path(file.toAbsolutePath().toUri()));
+        if (monitorInterval != null) {
+            builder.monitorContinuously(monitorInterval);
+        }
+        return new ModelInput(
+                builder.build(),
+                "Model " + file.getFileName(),
+                "initial-model-source-" + runId,
+                true);
     }
 
     /**

@@ -114,13 +114,14 @@ public final class Pipeline {
         DataStream<ModelUpdate> updates = null;
         for (ModelInput m : models) {
             DataStream<ModelUpdate> s =
-                    env.fromSource(
-                                    m.source(),
-                                    m.initial()
-                                            ? WatermarkStrategy.<ModelUpdate>noWatermarks()
-                                            : ModelWatermarks.idle(),
-                                    m.name())
-                            .uid(m.uid());
+                    env.fromSource(m.source(), WatermarkStrategy.noWatermarks(), m.name())
+                            .uid(m.uid())
+                            // Assigned after the source, not per split: a source's per-split
+                            // outputs are not idle before a split arrives (an empty models
+                            // directory), and would hold every day open.
+                            .assignTimestampsAndWatermarks(ModelWatermarks.idle())
+                            .uid(m.uid() + "-event-time")
+                            .name("Model updates are idle in event time");
             updates = updates == null ? s : updates.union(s);
         }
         if (updates == null) {

@@ -156,11 +156,15 @@ public final class ForecastFunction
         days.put(
                 c.businessDay(),
                 SeriesDays.add(days.get(c.businessDay()), c.executions(), c.passes()));
-        if (closedThrough.value() == null) {
-            closedThrough.update(c.businessDay() - 1);
-        }
         long watermark = ctx.timerService().currentWatermark();
         long endOfDay = endOfDay(c.businessDay());
+        // Days are closed from the series' earliest open day: files and partitions are read in
+        // any order, so the first record seen is not the earliest. A day not closed yet is after
+        // every closed day, so lowering the mark never reopens a closed one.
+        Integer closed = closedThrough.value();
+        if (closed == null || (endOfDay > watermark && closed > c.businessDay() - 1)) {
+            closedThrough.update(c.businessDay() - 1);
+        }
         schedule(
                 ctx.timerService(),
                 endOfDay > watermark ? endOfDay : endOfDay(dayOf(watermark + 1)));

@@ -172,25 +172,6 @@ class StreamingModelsTest {
         for (int d = 0; d <= 3; d++) {
             dropDay(in, d);
         }
-        Thread.sleep(10000);
-        String job = runningJob(api);
-        for (JsonNode v : api.get("/jobs/" + job).path("vertices")) {
-            System.err.println("DEBUG " + v.path("name").asText() + " " + v.path("metrics"));
-            System.err.println(
-                    "DEBUG wm "
-                            + api.get(
-                                    "/jobs/"
-                                            + job
-                                            + "/vertices/"
-                                            + v.path("id").asText()
-                                            + "/watermarks"));
-        }
-        System.err.println("DEBUG exceptions " + api.get("/jobs/" + job + "/exceptions"));
-        System.err.println(
-                "DEBUG preds "
-                        + (Files.exists(out.resolve("predictions.csv"))
-                                ? Files.readString(out.resolve("predictions.csv"))
-                                : "none"));
         forecastsThrough(out, 3);
         awaitMetric(
                 api,

@@ -146,6 +146,8 @@ class ForecastFunctionTest {
                             new ModelUpdate("initial", ModelFile.toBytes(initial), true)));
             push(h, day(2, 8, 2));
             close(h, 2);
+            // The deferred close is retried on processing time, not on the next watermark.
+            h.setProcessingTime(h.getProcessingTime() + 1_000);
             List<Prediction> forecasts =
                     h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
             assertEquals(
@@ -153,6 +155,24 @@ class ForecastFunctionTest {
                     forecasts.stream().map(Prediction::businessDate).toList());
             assertTrue(
                     forecasts.stream().allMatch(p -> p.modelVersion().equals(initial.version())));
+        }
+    }
+
+    @Test
+    void recordsReadOutOfDateOrderStillGetEveryDayForecast() throws Exception {
+        try (var h = harness()) {
+            open(h);
+            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
+            push(h, day(2, 8, 2)); // a later day's file was read first
+            push(h, day(0, 8, 2));
+            push(h, day(1, 8, 2));
+            push(h, day(3, 8, 2));
+            close(h, 2);
+            List<Prediction> forecasts =
+                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
+            assertEquals(
+                    List.of(date(1), date(2), date(3)),
+                    forecasts.stream().map(Prediction::businessDate).toList());
         }
     }
 
