@@ -1,7 +1,10 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.drift.DriftSettings;
+import com.dataquality.dqs.drift.DriftStage;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.Prediction;
@@ -90,15 +93,29 @@ public final class Pipeline {
                         .setParallelism(1)
                         .setMaxParallelism(1);
 
-        SingleOutputStreamOperator<Prediction> predictions =
-                settings.forecast() ? forecasts(env, daily, inputs.models()) : null;
-
+        if (!settings.forecast()) {
+            return new Outputs(
+                    allUpdates,
+                    allUpdates.getSideOutput(Tags.FINAL_ROWS),
+                    deadLetters,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        DataStream<ModelUpdate> models = modelUpdates(env, inputs.models());
+        SingleOutputStreamOperator<Prediction> predictions = forecasts(daily, models);
+        DataStream<ForecastFeatures> features = predictions.getSideOutput(Tags.FORECAST_FEATURES);
+        DriftStage.Streams drift =
+                DriftStage.build(features, predictions, models, DriftSettings.DEFAULTS);
         return new Outputs(
                 allUpdates,
                 allUpdates.getSideOutput(Tags.FINAL_ROWS),
                 deadLetters,
                 predictions,
-                predictions == null ? null : predictions.getSideOutput(Tags.FORECAST_FEATURES));
+                features,
+                drift.events(),
+                drift.triggers());
     }
 
     /**
@@ -108,9 +125,17 @@ public final class Pipeline {
      * do ({@link ModelWatermarks}).
      */
     private static SingleOutputStreamOperator<Prediction> forecasts(
-            StreamExecutionEnvironment env,
-            DataStream<DailyCounts> daily,
-            List<ModelInput> models) {
+            DataStream<DailyCounts> daily, DataStream<ModelUpdate> updates) {
+        return daily.keyBy(DailyCounts::seriesKey)
+                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
+                .process(new ForecastFunction())
+                .uid(UID_FORECAST)
+                .name("Forecast next day");
+    }
+
+    /** The model to start with and live updates, as one stream (forecasts and drift share it). */
+    private static DataStream<ModelUpdate> modelUpdates(
+            StreamExecutionEnvironment env, List<ModelInput> models) {
         DataStream<ModelUpdate> updates = null;
         for (ModelInput m : models) {
             DataStream<ModelUpdate> s =
@@ -131,11 +156,7 @@ public final class Pipeline {
                             .returns(ModelUpdate.class)
                             .name("No model updates");
         }
-        return daily.keyBy(DailyCounts::seriesKey)
-                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
-                .process(new ForecastFunction())
-                .uid(UID_FORECAST)
-                .name("Forecast next day");
+        return updates;
     }
 
     /**
