@@ -1,6 +1,8 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.drift.RetrainSink;
+import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
@@ -43,6 +45,7 @@ import picocli.CommandLine.Option;
             "arrive, with the Flink dashboard on --web-ui-port."
         })
 final class RunCommand implements Callable<Integer> {
+    static final String UID_AUTO_RETRAIN = "auto-retrain";
 
     @Option(
             names = "--rules",
@@ -135,6 +138,36 @@ final class RunCommand implements Callable<Integer> {
                     "A source split silent this long stops holding days open (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(
+            names = "--auto-retrain",
+            description =
+                    "On each retrain trigger, train a candidate on the --input files up to the"
+                            + " trigger's day and, when it beats the registry's active model,"
+                            + " promote it and publish it into --models-dir (a live swap).")
+    boolean autoRetrain;
+
+    @Option(
+            names = "--registry",
+            paramLabel = "DIR",
+            description = "With --auto-retrain: the model registry to compare with and promote in.")
+    Path registry;
+
+    @Option(
+            names = "--retrain-train-days",
+            defaultValue = "120",
+            paramLabel = "N",
+            description =
+                    "With --auto-retrain: days a candidate trains on (default: ${DEFAULT-VALUE}).")
+    int retrainTrainDays;
+
+    @Option(
+            names = "--retrain-compare-days",
+            defaultValue = "7",
+            paramLabel = "N",
+            description =
+                    "With --auto-retrain: latest days candidate and active model are compared on (default: ${DEFAULT-VALUE}).")
+    int retrainCompareDays;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -162,6 +195,18 @@ final class RunCommand implements Callable<Integer> {
                         rules, outOfOrderness, continuous ? idleTimeout : null, true, true);
         Outputs outputs = Pipeline.build(env, in, settings);
         FileOutputs.attach(outputs, dir);
+        if (autoRetrain) {
+            outputs.retrainTriggers()
+                    .sinkTo(
+                            new RetrainSink(
+                                    files,
+                                    registry,
+                                    modelsDir,
+                                    new Retrainer.Options(retrainTrainDays, retrainCompareDays)))
+                    .uid(UID_AUTO_RETRAIN)
+                    .name("Retrain on trigger")
+                    .setParallelism(1);
+        }
 
         JobClient client = env.executeAsync("dqs run");
         PrintWriter out = spec.commandLine().getOut();
@@ -209,6 +254,16 @@ final class RunCommand implements Callable<Integer> {
         }
         if (modelsDir != null && !Files.isDirectory(modelsDir)) {
             throw new InputException("--models-dir " + modelsDir + " is not a directory");
+        }
+        if (autoRetrain) {
+            if (registry == null || modelsDir == null) {
+                throw new CommandLine.ParameterException(
+                        cl, "--auto-retrain needs --registry DIR and --models-dir DIR");
+            }
+            if (!Files.isDirectory(registry)) {
+                throw new InputException("--registry " + registry + " is not a directory");
+            }
+            new Retrainer.Options(retrainTrainDays, retrainCompareDays); // checks the values
         }
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(

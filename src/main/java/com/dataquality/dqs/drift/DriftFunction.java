@@ -252,11 +252,11 @@ public final class DriftFunction
                     new RetrainTrigger(
                             date,
                             signalDays
-                                    + " drift days in "
+                                    + " drift days in the last "
                                     + settings.triggerWindow()
-                                    + " ("
-                                    + String.join(", ", kinds)
-                                    + ")",
+                                    + (kinds.isEmpty()
+                                            ? ""
+                                            : " (today: " + String.join(", ", kinds) + ")"),
                             signalDays,
                             settings.triggerWindow(),
                             model.version()));
