@@ -5,8 +5,8 @@ import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
 /**
  * Standardizes a day's mean realized absolute error against the model's holdout error, for {@link
  * PageHinkley}: {@code z = (mean - holdout mean) / daily spread}, where the daily spread is the
- * standard deviation of the holdout's daily mean error (older model files without it: the row
- * standard deviation over the square root of the day's rows).
+ * standard deviation of the holdout's daily mean error or, when larger (small days, older model
+ * files without it), the row standard deviation over the square root of the day's rows.
  */
 public final class ErrorDrift {
 
@@ -21,11 +21,19 @@ public final class ErrorDrift {
         return (dayMean - holdout.mean()) / spread;
     }
 
+    /**
+     * How much the day's mean error moves when nothing changed: the holdout's day-to-day spread,
+     * but never less than the sampling spread of a mean of this day's few rows (a day of 3
+     * forecasts is far noisier than an ordinary one).
+     */
     static double spread(ErrorDistribution holdout, int dayRows) {
+        double sampling = dayRows == 0 ? Double.NaN : holdout.std() / Math.sqrt(dayRows);
         if (holdout.dailyMeanStd() != null && holdout.dailyMeanStd() > 0) {
-            return holdout.dailyMeanStd();
+            return Double.isNaN(sampling)
+                    ? holdout.dailyMeanStd()
+                    : Math.max(holdout.dailyMeanStd(), sampling);
         }
-        return dayRows == 0 ? Double.NaN : holdout.std() / Math.sqrt(dayRows);
+        return sampling;
     }
 
     /**
