@@ -280,4 +280,23 @@ class DriftLoopTest {
         assertFalse(Files.exists(registry.resolve(RetrainLoop.LOG)));
         assertEquals(List.of(), modelFiles(models));
     }
+
+    @Test
+    void autoRetrainWithoutARegistryOrModelsDirIsOneLine() throws Exception {
+        Path csv = Files.writeString(tmp.resolve("x.csv"), "business_date\n");
+        Path rules = Files.writeString(tmp.resolve("rules.json"), "{}");
+        CliRunner.Run run =
+                dqs(
+                        "run",
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        csv.toString(),
+                        "--auto-retrain");
+        assertEquals(2, run.exitCode());
+        assertTrue(
+                run.err().contains("--auto-retrain needs --registry DIR and --models-dir DIR"),
+                run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
 }
