@@ -6,7 +6,6 @@ import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.scoring.ActiveModel;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -68,22 +67,14 @@ public final class DriftFunction
 
     static final ListStateDescriptor<DriftInput> PENDING =
             new ListStateDescriptor<>("drift-pending", TypeInformation.of(DriftInput.class));
-    static final ValueStateDescriptor<String> VERSION =
-            new ValueStateDescriptor<>("drift-model-version", Types.STRING);
-    static final ValueStateDescriptor<Integer> FIRST_DAY =
-            new ValueStateDescriptor<>("drift-first-day", Types.INT);
-    static final ValueStateDescriptor<PageHinkley> ERROR_TEST =
-            new ValueStateDescriptor<>("drift-page-hinkley", TypeInformation.of(PageHinkley.class));
-    static final ValueStateDescriptor<TriggerPolicy> TRIGGER =
-            new ValueStateDescriptor<>("drift-trigger", TypeInformation.of(TriggerPolicy.class));
+    static final ValueStateDescriptor<DriftDetector.State> STATE =
+            new ValueStateDescriptor<>(
+                    "drift-detector", TypeInformation.of(DriftDetector.State.class));
 
     private final DriftSettings settings;
 
     private transient ListState<DriftInput> pending;
-    private transient ValueState<String> version;
-    private transient ValueState<Integer> firstDay;
-    private transient ValueState<PageHinkley> errorTest;
-    private transient ValueState<TriggerPolicy> trigger;
+    private transient ValueState<DriftDetector.State> state;
     private transient ForecastModel reference;
     private transient Counter events;
     private transient Counter triggers;
@@ -98,10 +89,7 @@ public final class DriftFunction
     @Override
     public void open(OpenContext openContext) {
         pending = getRuntimeContext().getListState(PENDING);
-        version = getRuntimeContext().getState(VERSION);
-        firstDay = getRuntimeContext().getState(FIRST_DAY);
-        errorTest = getRuntimeContext().getState(ERROR_TEST);
-        trigger = getRuntimeContext().getState(TRIGGER);
+        state = getRuntimeContext().getState(STATE);
         lastShare = Double.NaN;
         lastStatistic = Double.NaN;
         lastMae = Double.NaN;
@@ -169,17 +157,6 @@ public final class DriftFunction
             OnTimerContext ctx,
             Collector<DriftEvent> out)
             throws Exception {
-        TriggerPolicy policy = trigger.value() == null ? TriggerPolicy.START : trigger.value();
-        PageHinkley test = errorTest.value() == null ? PageHinkley.START : errorTest.value();
-        if (!model.version().equals(version.value())) {
-            version.update(model.version());
-            test = PageHinkley.START;
-            policy = policy.newModel();
-        }
-        if (firstDay.value() == null) {
-            firstDay.update(day);
-        }
-        boolean warm = day >= firstDay.value() + settings.warmUpDays();
         List<double[]> rows = new ArrayList<>();
         double errorSum = 0;
         int errors = 0;
@@ -194,102 +171,38 @@ public final class DriftFunction
                 errors++;
             }
         }
-        String date = LocalDate.ofEpochDay(day).toString();
-        List<String> kinds = new ArrayList<>();
-        if (warm && !rows.isEmpty()) {
-            FeatureDrift.Day verdict =
-                    FeatureDrift.evaluate(model.driftReference(), model.features(), rows, settings);
-            lastShare = verdict.share();
-            if (verdict.drifts()) {
-                kinds.add(DriftEvent.FEATURE);
-                emit(
-                        out,
-                        new DriftEvent(
-                                date,
-                                DriftEvent.FEATURE,
-                                "psi_share",
-                                verdict.share(),
-                                settings.featureShare(),
-                                verdict.drifting().toArray(String[]::new),
-                                model.version(),
-                                featureDetail(verdict)));
-            }
+        DriftDetector.State before =
+                state.value() == null ? DriftDetector.State.START : state.value();
+        DriftDetector.Day verdict =
+                DriftDetector.judgeDay(before, day, model, rows, errorSum, errors, settings);
+        state.update(verdict.state());
+        if (!Double.isNaN(verdict.featureShare())) {
+            lastShare = verdict.featureShare();
         }
-        if (warm && errors > 0) {
-            double mean = errorSum / errors;
-            lastMae = mean;
-            var holdout = model.driftReference().holdoutAbsError();
-            double z = ErrorDrift.standardized(holdout, mean, errors);
-            if (!Double.isNaN(z)) {
-                test = test.next(z, ErrorDrift.delta(holdout, errors, settings), settings.phClip());
-                lastStatistic = test.statistic();
-                if (test.alarm(settings.phLambda())) {
-                    kinds.add(DriftEvent.ERROR);
-                    emit(
-                            out,
-                            new DriftEvent(
-                                    date,
-                                    DriftEvent.ERROR,
-                                    "page_hinkley",
-                                    test.statistic(),
-                                    settings.phLambda(),
-                                    new String[0],
-                                    model.version(),
-                                    String.format(
-                                            java.util.Locale.ROOT,
-                                            "daily MAE %.3f over %d rows vs holdout %.3f",
-                                            mean,
-                                            errors,
-                                            holdout.mean())));
-                }
-            }
+        if (!Double.isNaN(verdict.errorStatistic())) {
+            lastStatistic = verdict.errorStatistic();
         }
-        policy = policy.record(day, !kinds.isEmpty());
-        if (policy.shouldTrigger(settings)) {
-            int signalDays = policy.signalDays(settings.triggerWindow());
-            ctx.output(
-                    TRIGGERS,
-                    new RetrainTrigger(
-                            date,
-                            signalDays
-                                    + " drift days in the last "
-                                    + settings.triggerWindow()
-                                    + (kinds.isEmpty()
-                                            ? ""
-                                            : " (today: " + String.join(", ", kinds) + ")"),
-                            signalDays,
-                            settings.triggerWindow(),
-                            model.version()));
+        if (!Double.isNaN(verdict.dailyMae())) {
+            lastMae = verdict.dailyMae();
+        }
+        for (DriftEvent e : verdict.events()) {
+            out.collect(e);
+            events.inc();
+            LOG.info(
+                    "Drift on {}: {} {} = {}",
+                    e.businessDate(),
+                    e.kind(),
+                    e.statistic(),
+                    e.value());
+        }
+        if (verdict.trigger() != null) {
+            ctx.output(TRIGGERS, verdict.trigger());
             triggers.inc();
-            policy = policy.triggered();
-            test = PageHinkley.START;
-            LOG.info("Retrain trigger on {} for model {}", date, model.version());
+            LOG.info(
+                    "Retrain trigger on {} for model {}",
+                    verdict.trigger().businessDate(),
+                    model.version());
         }
-        trigger.update(policy);
-        errorTest.update(test);
-    }
-
-    private void emit(Collector<DriftEvent> out, DriftEvent e) {
-        out.collect(e);
-        events.inc();
-        LOG.info("Drift on {}: {} {} = {}", e.businessDate(), e.kind(), e.statistic(), e.value());
-    }
-
-    private static String featureDetail(FeatureDrift.Day verdict) {
-        StringBuilder b = new StringBuilder();
-        for (FeatureDrift.FeatureStat s : verdict.checked()) {
-            if (b.length() > 0) {
-                b.append(' ');
-            }
-            b.append(
-                    String.format(
-                            java.util.Locale.ROOT,
-                            "%s=%.2f/%.2f",
-                            s.name(),
-                            s.scaled(),
-                            s.threshold()));
-        }
-        return b.toString();
     }
 
     /**
