@@ -19,9 +19,18 @@ import java.util.function.Consumer;
  * <p>The last {@code compareDays} days of the history are the comparison window: the candidate is
  * trained on the {@code trainDays} days before it, never on it, and both models forecast every
  * observed series-day of the window from the same history with the one feature code path. The
- * candidate wins only when its mean absolute error there is strictly lower.
+ * candidate wins only when its mean absolute error there is lower by more than {@link
+ * #MIN_GAIN_STANDARD_ERRORS} standard errors of the paired difference: a week holds a few hundred
+ * rows, and a candidate that is better by chance alone must not replace a model that is fine.
  */
 public final class Retrainer {
+
+    /**
+     * How many standard errors of the mean paired error difference the candidate must win by.
+     * Chosen with scripts/bench-drift.sh: at 0 a stationary year could swap to a model that was
+     * better on its comparison week and worse afterwards.
+     */
+    public static final double MIN_GAIN_STANDARD_ERRORS = 1.0;
 
     /**
      * @param trainDays days of history before the comparison window the candidate learns from
@@ -94,6 +103,7 @@ public final class Retrainer {
 
         double candidateSum = 0;
         double activeSum = 0;
+        double diffSquares = 0;
         int rows = 0;
         try (Scorer c = new Scorer(candidate);
                 Scorer a = active == null ? null : new Scorer(active)) {
@@ -102,15 +112,18 @@ public final class Retrainer {
                     int day = s.days()[i];
                     var before = s.historyBefore(day);
                     double actual = s.passPercentage(i);
-                    candidateSum +=
+                    double ce =
                             Math.abs(
                                     c.forecast(before, day, s.datasetUuid(), s.ruleCode())
                                             - actual);
+                    candidateSum += ce;
                     if (a != null) {
-                        activeSum +=
+                        double ae =
                                 Math.abs(
                                         a.forecast(before, day, s.datasetUuid(), s.ruleCode())
                                                 - actual);
+                        activeSum += ae;
+                        diffSquares += (ae - ce) * (ae - ce);
                     }
                     rows++;
                 }
@@ -121,19 +134,29 @@ public final class Retrainer {
         }
         double candidateMae = candidateSum / rows;
         double activeMae = active == null ? Double.NaN : activeSum / rows;
-        boolean better = active == null || candidateMae < activeMae;
+        double gain = activeMae - candidateMae;
+        double meanSquare = diffSquares / rows;
+        double se =
+                rows > 1
+                        ? Math.sqrt(
+                                Math.max(0, meanSquare - gain * gain) * rows / (rows - 1) / rows)
+                        : Double.POSITIVE_INFINITY;
+        boolean better = active == null || gain > MIN_GAIN_STANDARD_ERRORS * se;
         String reason =
                 active == null
                         ? "no active model"
                         : String.format(
                                 java.util.Locale.ROOT,
-                                "candidate MAE %.3f %s active %.3f on %d rows of %s..%s",
+                                "candidate MAE %.3f vs active %.3f on %d rows of %s..%s: gain %.3f, %s %.1f standard errors (%.3f)",
                                 candidateMae,
-                                better ? "<" : ">=",
                                 activeMae,
                                 rows,
                                 LocalDate.ofEpochDay(compareFrom),
-                                LocalDate.ofEpochDay(lastDay));
+                                LocalDate.ofEpochDay(lastDay),
+                                gain,
+                                better ? "more than" : "not more than",
+                                MIN_GAIN_STANDARD_ERRORS,
+                                MIN_GAIN_STANDARD_ERRORS * se);
         return new Verdict(
                 candidate,
                 active == null ? null : active.version(),
