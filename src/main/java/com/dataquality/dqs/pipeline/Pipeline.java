@@ -30,6 +30,9 @@ import org.apache.flink.util.Collector;
  * records ─ route ──┬─▶ dead letters
  *                   └─ combine per key and day ─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
  *                                                            └─ end-of-input states┘        └─▶ final rows
+ *            └─ keyBy(series) ─ forecast ⇐ broadcast(models) ─┬─▶ predictions (and realized errors)
+ *                                                             └─ features ─ drift (p=1) ⇐ broadcast(models) ─┬─▶ drift events
+ *                                                                                                            └─▶ retrain triggers
  * </pre>
  *
  * Every stateful operator has a stable uid: savepoints map state to operators by it.
