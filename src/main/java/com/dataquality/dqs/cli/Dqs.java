@@ -20,8 +20,12 @@ import picocli.CommandLine.Command;
             BatchPredictCommand.class,
             ModelsCommand.class,
             RetrainCommand.class,
+            PublishCommand.class,
+            TopicsCommand.class,
+            ConsumeCommand.class,
             BenchParseCommand.class,
             BenchScoringCommand.class,
+            BenchKafkaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {

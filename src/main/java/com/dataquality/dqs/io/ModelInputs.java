@@ -18,7 +18,7 @@ public final class ModelInputs {
     public static ModelInput initialModel(java.nio.file.Path file) {
         FileSource<ModelUpdate> source =
                 FileSource.forBulkFileFormat(
-                                new ModelFileFormat(), new Path(file.toAbsolutePath().toUri()))
+                                new ModelFileFormat(true), new Path(file.toAbsolutePath().toUri()))
                         .build();
         return new ModelInput(source, "Model " + file.getFileName(), "initial-model-source", true);
     }
@@ -32,7 +32,7 @@ public final class ModelInputs {
     public static ModelInput watchedDirectory(java.nio.file.Path dir, Duration monitorInterval) {
         FileSource.FileSourceBuilder<ModelUpdate> builder =
                 FileSource.forBulkFileFormat(
-                                new ModelFileFormat(), new Path(dir.toAbsolutePath().toUri()))
+                                new ModelFileFormat(false), new Path(dir.toAbsolutePath().toUri()))
                         .setFileEnumerator(
                                 () ->
                                         new NonSplittingRecursiveEnumerator(

@@ -1,7 +1,6 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.ModelUpdate;
-import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
 import org.apache.flink.api.common.eventtime.WatermarkOutput;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -15,7 +14,7 @@ import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 final class ModelWatermarks {
     private ModelWatermarks() {}
 
-    static WatermarkStrategy<ModelUpdate> alwaysAhead() {
+    static WatermarkStrategy<ModelUpdate> idle() {
         return WatermarkStrategy.forGenerator(
                 ctx ->
                         new WatermarkGenerator<>() {
@@ -24,7 +23,7 @@ final class ModelWatermarks {
 
                             @Override
                             public void onPeriodicEmit(WatermarkOutput out) {
-                                out.emitWatermark(new Watermark(Long.MAX_VALUE - 1));
+                                out.markIdle();
                             }
                         });
     }

@@ -107,7 +107,8 @@ public final class Pipeline {
                     null);
         }
         DataStream<ModelUpdate> models = modelUpdates(env, inputs.models());
-        SingleOutputStreamOperator<Prediction> predictions = forecasts(daily, models);
+        SingleOutputStreamOperator<Prediction> predictions =
+                forecasts(daily, models, inputs.models().stream().anyMatch(ModelInput::initial));
         DataStream<ForecastFeatures> features = predictions.getSideOutput(Tags.FORECAST_FEATURES);
         DriftStage.Streams drift =
                 DriftStage.build(features, predictions, models, DriftSettings.DEFAULTS);
@@ -128,10 +129,10 @@ public final class Pipeline {
      * do ({@link ModelWatermarks}).
      */
     private static SingleOutputStreamOperator<Prediction> forecasts(
-            DataStream<DailyCounts> daily, DataStream<ModelUpdate> updates) {
+            DataStream<DailyCounts> daily, DataStream<ModelUpdate> updates, boolean initialModel) {
         return daily.keyBy(DailyCounts::seriesKey)
                 .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
-                .process(new ForecastFunction())
+                .process(new ForecastFunction(initialModel))
                 .uid(UID_FORECAST)
                 .name("Forecast next day");
     }
@@ -146,7 +147,7 @@ public final class Pipeline {
                                     m.source(),
                                     m.initial()
                                             ? WatermarkStrategy.<ModelUpdate>noWatermarks()
-                                            : ModelWatermarks.alwaysAhead(),
+                                            : ModelWatermarks.idle(),
                                     m.name())
                             .uid(m.uid());
             updates = updates == null ? s : updates.union(s);

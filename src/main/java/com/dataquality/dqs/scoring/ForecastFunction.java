@@ -58,6 +58,7 @@ public final class ForecastFunction
     static final int RECENT_DAYS = 7;
 
     private static final String ACTIVE = "active";
+    private static final long INITIAL_MODEL_RETRY_MILLIS = 200;
 
     /** The serving model, under one key; the descriptor both inputs of the broadcast share. */
     public static final MapStateDescriptor<String, ActiveModel> MODEL_STATE =
@@ -72,12 +73,30 @@ public final class ForecastFunction
     static final ValueStateDescriptor<Long> NEXT_CLOSE =
             new ValueStateDescriptor<>("next-day-close", Types.LONG);
 
+    private final boolean awaitInitialModel;
+
     private transient MapState<Integer, Long> days;
     private transient ValueState<Integer> closedThrough;
     private transient ValueState<Prediction> pending;
     private transient ValueState<Long> nextClose;
     private transient ModelCache models;
     private transient ForecastMetrics metrics;
+
+    /**
+     * Whether this run's initial model has reached this task. Not state: it is about this run (a
+     * restored job given {@code --model} must wait for the new model, not serve the restored one),
+     * and every task sees every broadcast element.
+     */
+    private transient boolean initialModelSeen;
+
+    /**
+     * @param awaitInitialModel the run starts with a model ({@code --model}): no day closes in this
+     *     task before that model has arrived (a source may start reading records before the model's
+     *     source has read its file), so no forecast is lost or made by the wrong model
+     */
+    public ForecastFunction(boolean awaitInitialModel) {
+        this.awaitInitialModel = awaitInitialModel;
+    }
 
     @Override
     public void open(OpenContext openContext) {
@@ -103,6 +122,9 @@ public final class ForecastFunction
             throws Exception {
         // Every parallel instance gets the same update and makes the same decision, as
         // broadcast state requires.
+        if (update.initial()) {
+            initialModelSeen = true;
+        }
         Scorer candidate;
         try {
             candidate = ModelCache.load(update);
@@ -147,6 +169,16 @@ public final class ForecastFunction
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<Prediction> out)
             throws Exception {
+        if (awaitInitialModel && !initialModelSeen) {
+            // The days stay open until the model is here. Retry on processing time: the model
+            // arrives on this same thread, so waiting for it here, or re-registering this
+            // event-time timer (which would fire again at once), would never let it in.
+            ctx.timerService()
+                    .registerProcessingTimeTimer(
+                            ctx.timerService().currentProcessingTime()
+                                    + INITIAL_MODEL_RETRY_MILLIS);
+            return;
+        }
         nextClose.clear();
         long watermark = ctx.timerService().currentWatermark();
         SeriesHistory all = SeriesDays.history(days.entries());
@@ -154,12 +186,11 @@ public final class ForecastFunction
             return;
         }
         int lastObserved = all.days()[all.size() - 1];
-        // At the end of input (the records' watermark at its maximum; live model sources sit
-        // just below it) close the series' own days only, so its last forecast is for the day
-        // after its last observation. Otherwise stop where a dormant series stops being
+        // At the end of input close the series' own days only, so its last forecast is for the
+        // day after its last observation. Otherwise stop where a dormant series stops being
         // forecast: the loop stays short whatever the watermark jumped to.
         int closeUpTo =
-                watermark >= END_OF_INPUT - 1
+                watermark == END_OF_INPUT
                         ? lastObserved
                         : Math.min(dayOf(watermark), lastObserved + RECENT_DAYS);
         int from = closedThrough.value() + 1;
@@ -197,7 +228,7 @@ public final class ForecastFunction
         forget(closeUpTo - SeriesHistory.WINDOW_DAYS);
 
         int next = closedThrough.value() + 1;
-        if (watermark < END_OF_INPUT - 1 && lastObserved > next - RECENT_DAYS) {
+        if (watermark != END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
             schedule(ctx.timerService(), endOfDay(next));
         }
     }

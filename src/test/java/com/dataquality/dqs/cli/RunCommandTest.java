@@ -21,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HEADER =
-            "source,tenant_id,dataset_uuid,dataset_name,rule_code,business_date,results";
 
     @TempDir Path tmp;
 
@@ -90,43 +88,16 @@ class RunCommandTest {
     }
 
     private static void dropFile(Path dir, String name, String... rows) throws Exception {
-        // Written under a hidden name, then renamed: the watcher never sees half a file.
-        Path hidden = dir.resolve("." + name);
-        List<String> lines = new ArrayList<>();
-        lines.add(HEADER);
-        lines.addAll(List.of(rows));
-        Files.write(hidden, lines);
-        Files.move(hidden, dir.resolve(name));
+        WatchedInputs.drop(dir, name, List.of(rows));
     }
 
     private static String row(String dataset, String date, String status) {
-        return "src,t,"
-                + dataset
-                + ",Name,"
-                + "R7,"
-                + date
-                + ",\"{\"\"status\"\": \"\""
-                + status
-                + "\"\"}\"";
+        return WatchedInputs.row(dataset, "R7", date, status);
     }
 
     private static List<JsonNode> awaitUpserts(Path jsonl, Predicate<List<JsonNode>> done)
             throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<JsonNode> lines = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            lines.clear();
-            if (Files.exists(jsonl)) {
-                for (String l : Files.readAllLines(jsonl)) {
-                    lines.add(JSON.readTree(l));
-                }
-            }
-            if (done.test(lines)) {
-                return lines;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out; upserts so far: " + lines);
+        return WatchedInputs.awaitJsonLines(jsonl, done);
     }
 
     private static boolean hasUpsert(List<JsonNode> lines, String reference, long passes) {

@@ -34,9 +34,15 @@ class ForecastFunctionTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction>
             harness() throws Exception {
+        return harness(false);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction>
+            harness(boolean awaitInitialModel) throws Exception {
         return new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(
-                        new ForecastFunction(), List.of(ForecastFunction.MODEL_STATE)),
+                        new ForecastFunction(awaitInitialModel),
+                        List.of(ForecastFunction.MODEL_STATE)),
                 DailyCounts::seriesKey,
                 Types.STRING,
                 128,
@@ -44,12 +50,12 @@ class ForecastFunctionTest {
                 0);
     }
 
-    /** Opens the harness with the model input "always ahead", as live model sources are. */
+    /** Opens the harness with the model input out of the way, as idle live sources are. */
     private static void open(
             KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction> h)
             throws Exception {
         h.open();
-        h.processBroadcastWatermark(Long.MAX_VALUE - 1);
+        h.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
     private static ForecastModel withVersion(ForecastModel m, String version) {
@@ -121,6 +127,32 @@ class ForecastFunctionTest {
             assertEquals(1, out.size(), out.toString());
             assertEquals(date(2), out.get(0).businessDate());
             assertEquals(TestModels.small().version(), out.get(0).modelVersion());
+        }
+    }
+
+    @Test
+    void daysWaitForTheInitialModelSoNoForecastIsLostOrMadeByAnother() throws Exception {
+        try (var h = harness(true)) {
+            open(h);
+            h.processBroadcastElement(
+                    new StreamRecord<>(update(withVersion(TestModels.small(), "restored"))));
+            push(h, day(0, 8, 2));
+            push(h, day(1, 8, 2));
+            close(h, 1);
+            assertTrue(h.extractOutputValues().isEmpty(), "the run's own model has not arrived");
+            ForecastModel initial = TestModels.small();
+            h.processBroadcastElement(
+                    new StreamRecord<>(
+                            new ModelUpdate("initial", ModelFile.toBytes(initial), true)));
+            push(h, day(2, 8, 2));
+            close(h, 2);
+            List<Prediction> forecasts =
+                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
+            assertEquals(
+                    List.of(date(1), date(2), date(3)),
+                    forecasts.stream().map(Prediction::businessDate).toList());
+            assertTrue(
+                    forecasts.stream().allMatch(p -> p.modelVersion().equals(initial.version())));
         }
     }
 
