@@ -270,6 +270,8 @@ class DriftLoopTest {
                         registry.toString(),
                         "--output-dir",
                         out.toString(),
+                        "--parallelism",
+                        "2",
                         "--web-ui-port",
                         Integer.toString(CliRunner.freePort()));
         assertEquals(0, run.exitCode(), run.err());
