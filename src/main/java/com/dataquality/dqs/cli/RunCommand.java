@@ -263,7 +263,12 @@ final class RunCommand implements Callable<Integer> {
             if (!Files.isDirectory(registry)) {
                 throw new InputException("--registry " + registry + " is not a directory");
             }
-            new Retrainer.Options(retrainTrainDays, retrainCompareDays); // checks the values
+            if (retrainTrainDays < 14 || retrainCompareDays < 1) {
+                throw new CommandLine.ParameterException(
+                        cl,
+                        "--retrain-train-days must be at least 14 and --retrain-compare-days at"
+                                + " least 1");
+            }
         }
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(

@@ -300,5 +300,39 @@ class DriftLoopTest {
                 run.err().contains("--auto-retrain needs --registry DIR and --models-dir DIR"),
                 run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
+
+        Path dir = Files.createDirectories(tmp.resolve("dir"));
+        CliRunner.Run shortWindow =
+                dqs(
+                        "run",
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        csv.toString(),
+                        "--auto-retrain",
+                        "--registry",
+                        dir.toString(),
+                        "--models-dir",
+                        dir.toString(),
+                        "--retrain-train-days",
+                        "3");
+        assertEquals(2, shortWindow.exitCode());
+        assertTrue(shortWindow.err().contains("--retrain-train-days must be at least 14"));
+        assertEquals(1, shortWindow.err().strip().lines().count(), shortWindow.err());
+
+        CliRunner.Run noRegistry =
+                dqs(
+                        "run",
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        csv.toString(),
+                        "--auto-retrain",
+                        "--registry",
+                        tmp.resolve("missing").toString(),
+                        "--models-dir",
+                        dir.toString());
+        assertEquals(1, noRegistry.exitCode());
+        assertTrue(noRegistry.err().contains("is not a directory"), noRegistry.err());
     }
 }
