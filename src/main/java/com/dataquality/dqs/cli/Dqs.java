@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             PredictCommand.class,
             BatchPredictCommand.class,
             ModelsCommand.class,
+            RetrainCommand.class,
             PublishCommand.class,
             TopicsCommand.class,
             ConsumeCommand.class,

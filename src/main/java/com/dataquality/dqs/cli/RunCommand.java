@@ -1,6 +1,8 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.drift.RetrainSink;
+import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
@@ -49,6 +51,7 @@ import picocli.CommandLine.Option;
             "arrive, with the Flink dashboard on --web-ui-port."
         })
 final class RunCommand implements Callable<Integer> {
+    static final String UID_AUTO_RETRAIN = "auto-retrain";
 
     @Option(
             names = "--rules",
@@ -141,6 +144,36 @@ final class RunCommand implements Callable<Integer> {
                     "A source split silent this long stops holding days open (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
+    @Option(
+            names = "--auto-retrain",
+            description =
+                    "On each retrain trigger, train a candidate on the --input files up to the"
+                            + " trigger's day and, when it beats the registry's active model,"
+                            + " promote it and publish it into --models-dir (a live swap).")
+    boolean autoRetrain;
+
+    @Option(
+            names = "--registry",
+            paramLabel = "DIR",
+            description = "With --auto-retrain: the model registry to compare with and promote in.")
+    Path registry;
+
+    @Option(
+            names = "--retrain-train-days",
+            defaultValue = "120",
+            paramLabel = "N",
+            description =
+                    "With --auto-retrain: days a candidate trains on (default: ${DEFAULT-VALUE}).")
+    int retrainTrainDays;
+
+    @Option(
+            names = "--retrain-compare-days",
+            defaultValue = "7",
+            paramLabel = "N",
+            description =
+                    "With --auto-retrain: latest days candidate and active model are compared on (default: ${DEFAULT-VALUE}).")
+    int retrainCompareDays;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -164,7 +197,24 @@ final class RunCommand implements Callable<Integer> {
             KafkaOutputs.attach(outputs, kafka.outputSettings());
             FileOutputs.attachFinalSummary(outputs, dir);
         } else {
-            FileOutputs.attach(Pipeline.build(env, fileInputs(dir, unbounded), settings), dir);
+            List<Path> files = inputFiles();
+            Outputs outputs = Pipeline.build(env, fileInputs(files, dir, unbounded), settings);
+            FileOutputs.attach(outputs, dir);
+            if (autoRetrain) {
+                // Retrains in the background from the run's own input files and drops a
+                // winner into the watched models directory: the live-swap path delivers it.
+                outputs.retrainTriggers()
+                        .sinkTo(
+                                new RetrainSink(
+                                        files,
+                                        registry,
+                                        modelsDir,
+                                        new Retrainer.Options(
+                                                retrainTrainDays, retrainCompareDays)))
+                        .uid(UID_AUTO_RETRAIN)
+                        .name("Retrain on trigger")
+                        .setParallelism(1);
+            }
         }
 
         JobClient client = env.executeAsync("dqs run");
@@ -203,11 +253,11 @@ final class RunCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Inputs fileInputs(Path dir, boolean unbounded) throws IOException {
-        List<Path> files =
-                continuous
-                        ? InputFiles.expandKeepingDirectories(inputs)
-                        : InputFiles.expand(inputs);
+    private List<Path> inputFiles() {
+        return continuous ? InputFiles.expandKeepingDirectories(inputs) : InputFiles.expand(inputs);
+    }
+
+    private Inputs fileInputs(List<Path> files, Path dir, boolean unbounded) throws IOException {
         return new Inputs(
                 FileInputs.csvSource(files, continuous ? monitorInterval : null),
                 continuous ? "CSV files (watched)" : "CSV files",
@@ -276,6 +326,21 @@ final class RunCommand implements Callable<Integer> {
         }
         if (modelsDir != null && !Files.isDirectory(modelsDir)) {
             throw new InputException("--models-dir " + modelsDir + " is not a directory");
+        }
+        if (autoRetrain) {
+            if (registry == null || modelsDir == null) {
+                throw new CommandLine.ParameterException(
+                        cl, "--auto-retrain needs --registry DIR and --models-dir DIR");
+            }
+            if (!Files.isDirectory(registry)) {
+                throw new InputException("--registry " + registry + " is not a directory");
+            }
+            if (retrainTrainDays < 14 || retrainCompareDays < 1) {
+                throw new CommandLine.ParameterException(
+                        cl,
+                        "--retrain-train-days must be at least 14 and --retrain-compare-days at"
+                                + " least 1");
+            }
         }
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(

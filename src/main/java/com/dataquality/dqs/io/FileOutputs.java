@@ -1,5 +1,8 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.drift.DriftEvent;
+import com.dataquality.dqs.drift.DriftJson;
+import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Prediction;
@@ -16,11 +19,15 @@ import java.util.List;
 public final class FileOutputs {
     public static final String SUMMARIES = "summaries.jsonl";
     public static final String PREDICTIONS = "predictions.csv";
+    public static final String DRIFT_EVENTS = "drift_events.jsonl";
+    public static final String RETRAIN_TRIGGERS = "retrain_triggers.jsonl";
 
     public static final String UID_SUMMARIES_SINK = "summaries-file-sink";
     public static final String UID_DEAD_LETTERS_SINK = "dead-letters-file-sink";
     public static final String UID_FINAL_SUMMARY_SINK = "final-summary-file-sink";
     public static final String UID_PREDICTIONS_SINK = "predictions-file-sink";
+    public static final String UID_DRIFT_EVENTS_SINK = "drift-events-file-sink";
+    public static final String UID_RETRAIN_TRIGGERS_SINK = "retrain-triggers-file-sink";
 
     private FileOutputs() {}
 
@@ -55,6 +62,26 @@ public final class FileOutputs {
                     .name("predictions.csv")
                     .setParallelism(1);
         }
+        if (outputs.driftEvents() != null) {
+            outputs.driftEvents()
+                    .sinkTo(
+                            new AppendFileSink<DriftEvent>(
+                                    dir.resolve(DRIFT_EVENTS),
+                                    null,
+                                    e -> DriftJson.text(DriftJson.event(e))))
+                    .uid(UID_DRIFT_EVENTS_SINK)
+                    .name(DRIFT_EVENTS)
+                    .setParallelism(1);
+            outputs.retrainTriggers()
+                    .sinkTo(
+                            new AppendFileSink<RetrainTrigger>(
+                                    dir.resolve(RETRAIN_TRIGGERS),
+                                    null,
+                                    t -> DriftJson.text(DriftJson.trigger(t))))
+                    .uid(UID_RETRAIN_TRIGGERS_SINK)
+                    .name(RETRAIN_TRIGGERS)
+                    .setParallelism(1);
+        }
     }
 
     /**
@@ -78,6 +105,8 @@ public final class FileOutputs {
                 List.of(
                         SUMMARIES,
                         DeadLetterFile.NAME,
+                        DRIFT_EVENTS,
+                        RETRAIN_TRIGGERS,
                         SummaryFiles.SUMMARY_CSV,
                         SummaryFiles.SENTENCES)) {
             Path file = dir.resolve(name);

@@ -24,6 +24,10 @@ public record DriftReference(
      *     observed
      * @param dailyMeanStd standard deviation over training days of the day's mean value: how much a
      *     single day normally moves; null with fewer than two days
+     * @param dailyPsi how far an ordinary training day's values were from this histogram: quantiles
+     *     over training days of {@code rows × PSI} (the drift detector's calibration); null for
+     *     values that are constant within a day (the calendar) and in model files written before it
+     *     existed, which the detector then does not check for feature drift
      */
     public record Distribution(
             String name,
@@ -31,9 +35,33 @@ public record DriftReference(
             double[] proportions,
             double missingShare,
             Double dailyMeanMean,
-            Double dailyMeanStd) {}
+            Double dailyMeanStd,
+            DailyStatistic dailyPsi) {}
 
-    /** Summary of absolute errors, in percentage points. */
+    /**
+     * Quantiles of a statistic computed once per training day.
+     *
+     * @param days training days it was computed on (the first {@code WARM_UP_DAYS} of the data,
+     *     whose features lack history, are left out when enough days remain)
+     */
+    public record DailyStatistic(int days, double p50, double p90, double p99, double max) {}
+
+    /**
+     * Summary of absolute errors, in percentage points.
+     *
+     * @param days holdout days with at least one error; null in older model files
+     * @param dailyMeanStd standard deviation over holdout days of the day's mean absolute error
+     *     (how much the daily error moves when nothing changed); null in older model files or with
+     *     fewer than two days
+     */
     public record ErrorDistribution(
-            long rows, double mean, double std, double p50, double p90, double p95, double p99) {}
+            long rows,
+            double mean,
+            double std,
+            double p50,
+            double p90,
+            double p95,
+            double p99,
+            Integer days,
+            Double dailyMeanStd) {}
 }

@@ -1,20 +1,42 @@
 package com.dataquality.dqs.model;
 
+import com.dataquality.dqs.drift.Psi;
 import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.model.DriftReference.DailyStatistic;
 import com.dataquality.dqs.model.DriftReference.Distribution;
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Builds the drift reference of a model from its training rows and holdout errors. */
 final class DriftReferences {
 
     private static final int BINS = 10;
 
+    /**
+     * Features that are a function of the forecast day alone: within one day every series has the
+     * same value, so a day's distribution of them is a single point and cannot be compared with a
+     * histogram; they get no daily calibration and the detector skips them.
+     */
+    public static final List<String> CONSTANT_WITHIN_DAY =
+            List.of("day_of_week", "day_of_month", "week_of_year", "month");
+
+    /**
+     * The first days of the data are left out of the daily calibration when at least {@link
+     * #MIN_CALIBRATION_DAYS} remain: their features lack history (no lags, short averages), so
+     * their distributions are unlike any later day's.
+     */
+    public static final int WARM_UP_DAYS = 28;
+
+    static final int MIN_CALIBRATION_DAYS = 10;
+
     private DriftReferences() {}
 
-    static DriftReference of(TrainingSet set, int[] trainRows, double[] holdoutAbsErrors) {
+    static DriftReference of(
+            TrainingSet set, int[] trainRows, double[] holdoutAbsErrors, int[] holdoutDays) {
         int width = FeatureExtractor.NUM_FEATURES;
         List<Distribution> features = new ArrayList<>();
         double[] values = new double[trainRows.length];
@@ -26,11 +48,65 @@ final class DriftReferences {
             for (int k = 0; k < trainRows.length; k++) {
                 values[k] = set.features()[trainRows[k] * width + f];
             }
-            features.add(distribution(FeatureExtractor.FEATURE_NAMES.get(f), values, days));
+            String name = FeatureExtractor.FEATURE_NAMES.get(f);
+            Distribution d = distribution(name, values, days);
+            if (!CONSTANT_WITHIN_DAY.contains(name)) {
+                d = withDailyPsi(d, values, days);
+            }
+            features.add(d);
         }
         Distribution target =
                 distribution("pass_percentage", TrainingSet.select(set.labels(), trainRows), days);
-        return new DriftReference(features, target, errors(holdoutAbsErrors));
+        return new DriftReference(features, target, errors(holdoutAbsErrors, holdoutDays));
+    }
+
+    /**
+     * Calibrates the detector on the training period itself: for each training day, how far that
+     * day's values were from the whole period's histogram, as {@code rows × PSI}. Under no change
+     * PSI shrinks like 1/rows (sampling noise), so the product is comparable between a small day
+     * and a big one, and a live day is compared with what ordinary days of the training period
+     * reached.
+     */
+    static Distribution withDailyPsi(Distribution d, double[] values, int[] days) {
+        if (d.binEdges().length == 0) {
+            return d;
+        }
+        int[] distinct = Arrays.stream(days).distinct().sorted().toArray();
+        int warm = distinct.length == 0 ? 0 : distinct[0] + WARM_UP_DAYS;
+        boolean enough =
+                Arrays.stream(distinct).filter(x -> x >= warm).count() >= MIN_CALIBRATION_DAYS;
+        int from = enough ? warm : Integer.MIN_VALUE;
+        Map<Integer, int[]> counts = new TreeMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (days[i] >= from && !Double.isNaN(values[i])) {
+                int[] c = counts.computeIfAbsent(days[i], x -> new int[d.binEdges().length + 1]);
+                c[Psi.bin(d.binEdges(), values[i])]++;
+            }
+        }
+        double[] scaled = new double[counts.size()];
+        int n = 0;
+        for (int[] c : counts.values()) {
+            scaled[n++] = Arrays.stream(c).sum() * Psi.of(c, d.proportions());
+        }
+        if (n == 0) {
+            return d;
+        }
+        Arrays.sort(scaled);
+        DailyStatistic stat =
+                new DailyStatistic(
+                        n,
+                        quantile(scaled, 0.5),
+                        quantile(scaled, 0.9),
+                        quantile(scaled, 0.99),
+                        scaled[n - 1]);
+        return new Distribution(
+                d.name(),
+                d.binEdges(),
+                d.proportions(),
+                d.missingShare(),
+                d.dailyMeanMean(),
+                d.dailyMeanStd(),
+                stat);
     }
 
     /** Histogram over decile edges plus the day-to-day variation of the daily mean. */
@@ -40,7 +116,7 @@ final class DriftReferences {
                 values.length == 0 ? 0 : (values.length - present.length) / (double) values.length;
         if (present.length == 0) {
             return new Distribution(
-                    name, new double[0], new double[] {0}, missingShare, null, null);
+                    name, new double[0], new double[] {0}, missingShare, null, null, null);
         }
         double[] edges = Arrays.stream(quantiles(present, BINS)).distinct().sorted().toArray();
         double[] proportions = new double[edges.length + 1];
@@ -65,7 +141,7 @@ final class DriftReferences {
                 std = Math.sqrt(ss / (dailyMeans.length - 1));
             }
         }
-        return new Distribution(name, edges, proportions, missingShare, mean, std);
+        return new Distribution(name, edges, proportions, missingShare, mean, std, null);
     }
 
     /** Mean of the non-missing values of each day, for the days that have one. */
@@ -96,6 +172,30 @@ final class DriftReferences {
         return Arrays.copyOf(out, n);
     }
 
+    static ErrorDistribution errors(double[] absErrors, int[] days) {
+        double[] dailyMeans = dailyMeans(absErrors, days);
+        Double dailyStd = null;
+        if (dailyMeans.length > 1) {
+            double m = Arrays.stream(dailyMeans).average().orElseThrow();
+            double ss = 0;
+            for (double d : dailyMeans) {
+                ss += (d - m) * (d - m);
+            }
+            dailyStd = Math.sqrt(ss / (dailyMeans.length - 1));
+        }
+        ErrorDistribution e = errors(absErrors);
+        return new ErrorDistribution(
+                e.rows(),
+                e.mean(),
+                e.std(),
+                e.p50(),
+                e.p90(),
+                e.p95(),
+                e.p99(),
+                dailyMeans.length,
+                dailyStd);
+    }
+
     static ErrorDistribution errors(double[] absErrors) {
         double[] sorted = absErrors.clone();
         Arrays.sort(sorted);
@@ -112,7 +212,9 @@ final class DriftReferences {
                 quantile(sorted, 0.5),
                 quantile(sorted, 0.9),
                 quantile(sorted, 0.95),
-                quantile(sorted, 0.99));
+                quantile(sorted, 0.99),
+                null,
+                null);
     }
 
     /** The (k/bins) quantiles for k = 1..bins-1 of sorted values. */

@@ -174,7 +174,8 @@ public final class Trainer {
                 vocabularies,
                 info,
                 metrics,
-                DriftReferences.of(set, trainRows, absErrors),
+                DriftReferences.of(
+                        set, trainRows, absErrors, TrainingSet.selectDays(set.days(), evalRows)),
                 modelText);
     }
 

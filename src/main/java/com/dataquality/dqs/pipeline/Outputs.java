@@ -1,5 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.drift.DriftEvent;
+import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Prediction;
@@ -16,10 +18,15 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param deadLetters records that could not be understood, with origin and reason
  * @param predictions forecasts and their realized errors; null when the settings turn forecasting
  *     off
+ * @param forecastFeatures the feature vector of each forecast; null without forecasting
+ * @param driftEvents feature and error drift, per closed day; null without forecasting
+ * @param retrainTriggers requests to retrain when drift persisted; null without forecasting
  */
 public record Outputs(
         DataStream<SummaryRow> summaryUpdates,
         DataStream<SummaryRow> finalSummaries,
         DataStream<DeadLetter> deadLetters,
         DataStream<Prediction> predictions,
-        DataStream<ForecastFeatures> forecastFeatures) {}
+        DataStream<ForecastFeatures> forecastFeatures,
+        DataStream<DriftEvent> driftEvents,
+        DataStream<RetrainTrigger> retrainTriggers) {}

@@ -1,7 +1,10 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.drift.DriftSettings;
+import com.dataquality.dqs.drift.DriftStage;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.Prediction;
@@ -27,6 +30,9 @@ import org.apache.flink.util.Collector;
  * records ─ route ──┬─▶ dead letters
  *                   └─ combine per key and day ─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
  *                                                            └─ end-of-input states┘        └─▶ final rows
+ *            └─ keyBy(series) ─ forecast ⇐ broadcast(models) ─┬─▶ predictions (and realized errors)
+ *                                                             └─ features ─ drift (p=1) ⇐ broadcast(models) ─┬─▶ drift events
+ *                                                                                                            └─▶ retrain triggers
  * </pre>
  *
  * Every stateful operator has a stable uid: savepoints map state to operators by it.
@@ -90,15 +96,30 @@ public final class Pipeline {
                         .setParallelism(1)
                         .setMaxParallelism(1);
 
+        if (!settings.forecast()) {
+            return new Outputs(
+                    allUpdates,
+                    allUpdates.getSideOutput(Tags.FINAL_ROWS),
+                    deadLetters,
+                    null,
+                    null,
+                    null,
+                    null);
+        }
+        DataStream<ModelUpdate> models = modelUpdates(env, inputs.models());
         SingleOutputStreamOperator<Prediction> predictions =
-                settings.forecast() ? forecasts(env, daily, inputs.models()) : null;
-
+                forecasts(daily, models, inputs.models().stream().anyMatch(ModelInput::initial));
+        DataStream<ForecastFeatures> features = predictions.getSideOutput(Tags.FORECAST_FEATURES);
+        DriftStage.Streams drift =
+                DriftStage.build(features, predictions, models, DriftSettings.DEFAULTS);
         return new Outputs(
                 allUpdates,
                 allUpdates.getSideOutput(Tags.FINAL_ROWS),
                 deadLetters,
                 predictions,
-                predictions == null ? null : predictions.getSideOutput(Tags.FORECAST_FEATURES));
+                features,
+                drift.events(),
+                drift.triggers());
     }
 
     /**
@@ -108,9 +129,17 @@ public final class Pipeline {
      * do ({@link ModelWatermarks}).
      */
     private static SingleOutputStreamOperator<Prediction> forecasts(
-            StreamExecutionEnvironment env,
-            DataStream<DailyCounts> daily,
-            List<ModelInput> models) {
+            DataStream<DailyCounts> daily, DataStream<ModelUpdate> updates, boolean initialModel) {
+        return daily.keyBy(DailyCounts::seriesKey)
+                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
+                .process(new ForecastFunction(initialModel))
+                .uid(UID_FORECAST)
+                .name("Forecast next day");
+    }
+
+    /** The model to start with and live updates, as one stream (forecasts and drift share it). */
+    private static DataStream<ModelUpdate> modelUpdates(
+            StreamExecutionEnvironment env, List<ModelInput> models) {
         DataStream<ModelUpdate> updates = null;
         for (ModelInput m : models) {
             DataStream<ModelUpdate> s =
@@ -132,11 +161,7 @@ public final class Pipeline {
                             .returns(ModelUpdate.class)
                             .name("No model updates");
         }
-        return daily.keyBy(DailyCounts::seriesKey)
-                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
-                .process(new ForecastFunction(models.stream().anyMatch(ModelInput::initial)))
-                .uid(UID_FORECAST)
-                .name("Forecast next day");
+        return updates;
     }
 
     /**

@@ -1,0 +1,320 @@
+package com.dataquality.dqs.drift;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.model.DriftReference;
+import com.dataquality.dqs.model.DriftReference.DailyStatistic;
+import com.dataquality.dqs.model.DriftReference.Distribution;
+import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
+import com.dataquality.dqs.model.ForecastModel;
+import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.TestModels;
+import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.ModelUpdate;
+import com.dataquality.dqs.record.Prediction;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The drift function with its two inputs (forecast features and realized forecasts, then the model
+ * stream). The model's drift reference is replaced by a hand-made one, so every statistic below can
+ * be worked out by hand: each checked feature has one edge at 50 (shares 0.5, 0.5) and a daily
+ * threshold of 10 on {@code rows × PSI}; the holdout error is 10 with a daily spread of 2.
+ */
+class DriftFunctionTest {
+    private static final int D = (int) LocalDate.of(2024, 6, 1).toEpochDay();
+    private static final DriftSettings SETTINGS =
+            new DriftSettings(2, 1.0, 0.5, 0.5, 0.05, 6.0, 4.0, 7, 3, 14);
+    private static final List<String> CHECKED =
+            List.of(
+                    "lag_1_day",
+                    "lag_2_day",
+                    "lag_7_day",
+                    "ma_3_day",
+                    "ma_7_day",
+                    "ma_56_day",
+                    "executions_lag_1_day");
+
+    private static final ForecastModel MODEL = withReference(TestModels.small(), "v1");
+
+    private static ForecastModel withReference(ForecastModel m, String version) {
+        List<Distribution> features = new ArrayList<>();
+        for (String name : FeatureExtractor.FEATURE_NAMES) {
+            if (FeatureExtractor.CATEGORICAL.contains(
+                    FeatureExtractor.FEATURE_NAMES.indexOf(name))) {
+                continue;
+            }
+            features.add(
+                    new Distribution(
+                            name,
+                            new double[] {50},
+                            new double[] {0.5, 0.5},
+                            0,
+                            50.0,
+                            1.0,
+                            CHECKED.contains(name) ? new DailyStatistic(30, 4, 7, 9, 10) : null));
+        }
+        DriftReference ref =
+                new DriftReference(
+                        features,
+                        m.driftReference().target(),
+                        new ErrorDistribution(300, 10, 5, 9, 20, 25, 30, 30, 2.0));
+        return new ForecastModel(
+                m.format(),
+                version,
+                m.createdAt(),
+                m.features(),
+                m.categoricalFeatures(),
+                m.vocabularies(),
+                m.training(),
+                m.holdoutMetrics(),
+                ref,
+                m.lightgbmModel());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent>
+            harness() throws Exception {
+        return new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(
+                        new DriftFunction(SETTINGS), List.of(DriftFunction.MODEL_STATE)),
+                x -> DriftFunction.KEY,
+                Types.INT,
+                1,
+                1,
+                0);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent>
+            opened(ForecastModel model) throws Exception {
+        var h = harness();
+        h.open();
+        h.processBroadcastWatermark(Long.MAX_VALUE - 1);
+        h.processBroadcastElement(
+                new StreamRecord<>(new ModelUpdate("test", ModelFile.toBytes(model))));
+        return h;
+    }
+
+    /** The forecasts made as day {@code D + offset} closes: every checked feature = value. */
+    private static void forecasts(
+            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            int offset,
+            String version,
+            double... values)
+            throws Exception {
+        for (int i = 0; i < values.length; i++) {
+            double[] f = new double[FeatureExtractor.NUM_FEATURES];
+            Arrays.fill(f, Double.NaN);
+            for (String name : CHECKED) {
+                f[FeatureExtractor.FEATURE_NAMES.indexOf(name)] = values[i];
+            }
+            ForecastFeatures ff = new ForecastFeatures("ds-" + i, 100, D + offset + 1, f, version);
+            h.processElement(new StreamRecord<>(new DriftInput(ff, null), 0L));
+        }
+    }
+
+    /** Realized forecasts of day {@code D + offset}, with these absolute errors. */
+    private static void errors(
+            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            int offset,
+            double... absErrors)
+            throws Exception {
+        for (int i = 0; i < absErrors.length; i++) {
+            Prediction p =
+                    new Prediction(
+                                    "ds-" + i,
+                                    100,
+                                    LocalDate.ofEpochDay(D + offset).toString(),
+                                    50,
+                                    "v1",
+                                    null,
+                                    null)
+                            .realized(50 + absErrors[i]);
+            h.processElement(new StreamRecord<>(new DriftInput(null, p), 0L));
+        }
+    }
+
+    private static void close(
+            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            int offset)
+            throws Exception {
+        h.processWatermark(DriftFunction.endOfDay(D + offset));
+    }
+
+    private static double[] repeat(double v, int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, v);
+        return a;
+    }
+
+    private static double[] balanced(int n) {
+        double[] a = new double[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i % 2 == 0 ? 25 : 75;
+        }
+        return a;
+    }
+
+    @Test
+    void aDaysFeaturesAreJudgedOnlyWhenTheDayBeforeTheForecastCloses() throws Exception {
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 2; d++) { // warm-up
+                forecasts(h, d, "v1", repeat(80, 20));
+                close(h, d);
+            }
+            assertTrue(h.extractOutputValues().isEmpty(), "warm-up days are not judged");
+
+            forecasts(h, 2, "v1", repeat(80, 20));
+            assertEquals(1, h.numEventTimeTimers(), "one timer: the end of day D+2");
+            close(h, 1);
+            assertTrue(h.extractOutputValues().isEmpty(), "the day is not closed yet");
+            close(h, 2);
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            DriftEvent e = out.get(0);
+            assertEquals(LocalDate.ofEpochDay(D + 2).toString(), e.businessDate());
+            assertEquals(DriftEvent.FEATURE, e.kind());
+            assertEquals(1.0, e.value(), "all 7 checked features drift");
+            assertEquals(0.5, e.threshold());
+            assertArrayEquals(CHECKED.toArray(String[]::new), e.features());
+            assertEquals("v1", e.modelVersion());
+            // 20 values in the upper bin: shares (0.5, 20.5)/21, PSI 1.4757..., × 20 rows
+            double psi =
+                    (0.5 / 21 - 0.5) * Math.log((0.5 / 21) / 0.5)
+                            + (20.5 / 21 - 0.5) * Math.log((20.5 / 21) / 0.5);
+            assertTrue(
+                    e.detail().contains(String.format("lag_1_day=%.2f/10.00", 20 * psi)),
+                    e.detail());
+            assertEquals(0, h.numEventTimeTimers());
+        }
+    }
+
+    @Test
+    void aDayLikeTheReferenceDoesNotDriftWhateverItsSize() throws Exception {
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 6; d++) {
+                forecasts(h, d, "v1", balanced(d % 2 == 0 ? 4 : 4000));
+                close(h, d);
+            }
+            assertTrue(h.extractOutputValues().isEmpty(), h.extractOutputValues().toString());
+        }
+    }
+
+    @Test
+    void featuresOfAnotherModelAreNotComparedWithThisReference() throws Exception {
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 4; d++) {
+                forecasts(h, d, "another", repeat(80, 20));
+                close(h, d);
+            }
+            assertTrue(h.extractOutputValues().isEmpty());
+        }
+    }
+
+    @Test
+    void oneBadErrorDayIsNotDriftButASustainedRiseIs() throws Exception {
+        try (var h = opened(MODEL)) {
+            int d = 0;
+            for (; d < 4; d++) {
+                errors(h, d, repeat(10, 30)); // z = 0
+                close(h, d);
+            }
+            errors(h, d, repeat(100, 30)); // z = 45, counts as 4: statistic 3.5
+            close(h, d++);
+            assertTrue(h.extractOutputValues().isEmpty(), "one bad day");
+            errors(h, d, repeat(16, 30)); // z = 3: statistic 6.0, not above 6
+            close(h, d++);
+            assertTrue(h.extractOutputValues().isEmpty(), "6.0 is not above 6");
+            errors(h, d, repeat(16, 30)); // 8.5
+            close(h, d);
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(DriftEvent.ERROR, out.get(0).kind());
+            assertEquals("page_hinkley", out.get(0).statistic());
+            assertEquals(8.5, out.get(0).value(), 1e-9);
+            assertEquals(6.0, out.get(0).threshold());
+            assertEquals(LocalDate.ofEpochDay(D + d).toString(), out.get(0).businessDate());
+        }
+    }
+
+    @Test
+    void threeDriftDaysInAWeekTriggerARetrainingThenTheCoolDownHolds() throws Exception {
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 2; d++) {
+                forecasts(h, d, "v1", balanced(20));
+                close(h, d);
+            }
+            for (int d = 2; d < 12; d++) {
+                forecasts(h, d, "v1", repeat(80, 20));
+                close(h, d);
+            }
+            List<DriftEvent> events = h.extractOutputValues();
+            assertEquals(10, events.size(), "an event each drifting day");
+            var triggers = h.getSideOutput(DriftFunction.TRIGGERS);
+            assertEquals(1, triggers.size(), "one trigger, then the cool-down: " + triggers);
+            RetrainTrigger t = triggers.peek().getValue();
+            assertEquals(LocalDate.ofEpochDay(D + 4).toString(), t.businessDate());
+            assertEquals(3, t.signalDays());
+            assertEquals("v1", t.modelVersion());
+        }
+    }
+
+    @Test
+    void theErrorTestAndTriggerEvidenceSurviveASnapshot() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 2; d++) {
+                errors(h, d, repeat(10, 30));
+                close(h, d);
+            }
+            errors(h, 2, repeat(16, 30)); // statistic 2.5
+            errors(h, 3, repeat(16, 30)); // still pending at the snapshot
+            close(h, 2);
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness()) {
+            h.setup();
+            h.initializeState(snapshot);
+            h.open();
+            h.processBroadcastWatermark(Long.MAX_VALUE - 1);
+            assertEquals(
+                    "v1", h.getBroadcastState(DriftFunction.MODEL_STATE).get("active").version());
+            close(h, 3); // 5.0
+            errors(h, 4, repeat(16, 30)); // 7.5
+            close(h, 4);
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(7.5, out.get(0).value(), 1e-9);
+        }
+    }
+
+    @Test
+    void aNewModelStartsTheErrorTestAfresh() throws Exception {
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 2; d++) {
+                errors(h, d, repeat(10, 30));
+                close(h, d);
+            }
+            errors(h, 2, repeat(16, 30));
+            errors(h, 3, repeat(16, 30));
+            close(h, 3); // 5.0 under v1
+            h.processBroadcastElement(
+                    new StreamRecord<>(
+                            new ModelUpdate(
+                                    "test", ModelFile.toBytes(withReference(MODEL, "v2")))));
+            errors(h, 4, repeat(16, 30)); // realized forecasts of v1: not v2's errors
+            close(h, 4);
+            assertTrue(h.extractOutputValues().isEmpty(), h.extractOutputValues().toString());
+        }
+    }
+}
