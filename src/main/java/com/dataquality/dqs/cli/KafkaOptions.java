@@ -29,6 +29,13 @@ final class KafkaOptions {
     @Option(names = "--drift-topic", defaultValue = "dq.drift", paramLabel = "TOPIC")
     String driftTopic;
 
+    @Option(
+            names = "--retrain-triggers-topic",
+            defaultValue = "dq.retrain-triggers",
+            paramLabel = "TOPIC",
+            description = "Retraining triggers from the drift side pipeline.")
+    String retrainTriggersTopic;
+
     @Option(names = "--dead-letter-topic", defaultValue = "dq.dead-letters", paramLabel = "TOPIC")
     String deadLetterTopic;
 

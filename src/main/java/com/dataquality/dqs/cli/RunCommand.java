@@ -1,12 +1,16 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.drift.DriftEvent;
+import com.dataquality.dqs.drift.DriftJson;
 import com.dataquality.dqs.drift.RetrainSink;
+import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
 import com.dataquality.dqs.io.KafkaInputs;
+import com.dataquality.dqs.io.KafkaOutputSettings;
 import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.ModelInputs;
 import com.dataquality.dqs.model.ModelFile;
@@ -52,6 +56,8 @@ import picocli.CommandLine.Option;
         })
 final class RunCommand implements Callable<Integer> {
     static final String UID_AUTO_RETRAIN = "auto-retrain";
+    static final String UID_DRIFT_KAFKA_SINK = "drift-kafka-sink";
+    static final String UID_TRIGGERS_KAFKA_SINK = "retrain-triggers-kafka-sink";
 
     @Option(
             names = "--rules",
@@ -194,7 +200,24 @@ final class RunCommand implements Callable<Integer> {
                         rules, outOfOrderness, unbounded ? idleTimeout : null, true, true);
         if (fromKafka) {
             Outputs outputs = Pipeline.build(env, kafkaInputs(dir, unbounded), settings);
-            KafkaOutputs.attach(outputs, kafka.outputSettings());
+            KafkaOutputSettings out = kafka.outputSettings();
+            KafkaOutputs.attach(outputs, out);
+            if (outputs.driftEvents() != null) {
+                KafkaOutputs.toTopic(
+                        outputs.driftEvents(),
+                        kafka.driftTopic,
+                        (DriftEvent e) -> e.modelVersion(),
+                        e -> DriftJson.text(DriftJson.event(e)),
+                        UID_DRIFT_KAFKA_SINK,
+                        out);
+                KafkaOutputs.toTopic(
+                        outputs.retrainTriggers(),
+                        kafka.retrainTriggersTopic,
+                        (RetrainTrigger t) -> t.modelVersion(),
+                        t -> DriftJson.text(DriftJson.trigger(t)),
+                        UID_TRIGGERS_KAFKA_SINK,
+                        out);
+            }
             FileOutputs.attachFinalSummary(outputs, dir);
         } else {
             List<Path> files = inputFiles();
