@@ -71,7 +71,7 @@ cp "$data/rule_executions.csv" "$work/watch/.all.csv" && mv "$work/watch/.all.cs
 valid=$(python3 -c "import json;print(json.load(open('$data/generation_report.json'))['rows_written'])")
 until [ "$(metric 'Validate and route' 'dqs.records_read')" = "$valid" ]; do sleep 1; done
 sleep 3
-p50=$(metric 'Forecast next day' 'forecast_latency_us_p50')
+p50=$(metric 'Forecast next day' 'forecast_latency_us_median')
 p99=$(metric 'Forecast next day' 'forecast_latency_us_p99')
 
 echo "3. model swap..." >&2

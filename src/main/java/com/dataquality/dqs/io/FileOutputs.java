@@ -104,6 +104,7 @@ public final class FileOutputs {
         for (String name :
                 List.of(
                         SUMMARIES,
+                        PREDICTIONS,
                         DeadLetterFile.NAME,
                         DRIFT_EVENTS,
                         RETRAIN_TRIGGERS,

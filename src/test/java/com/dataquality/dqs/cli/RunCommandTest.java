@@ -190,6 +190,43 @@ class RunCommandTest {
     }
 
     @Test
+    void aFreshRunIntoTheSameDirectoryStartsEveryOutputAfresh() throws Exception {
+        Path out = tmp.resolve("again");
+        Path model = tmp.resolve("m.model.json");
+        com.dataquality.dqs.model.ModelFile.write(
+                com.dataquality.dqs.model.TestModels.small(), model);
+        List<String> counts = new ArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            CliRunner.Run r =
+                    dqs(
+                            "run",
+                            "--rules",
+                            golden("rules.json").toString(),
+                            "--input",
+                            golden("input.csv").toString(),
+                            "--model",
+                            model.toString(),
+                            "--output-dir",
+                            out.toString(),
+                            "--web-ui-port",
+                            Integer.toString(CliRunner.freePort()));
+            assertEquals(0, r.exitCode(), r.err());
+            StringBuilder c = new StringBuilder();
+            for (String f : List.of("summaries.jsonl", "predictions.csv", "dead_letters.csv")) {
+                c.append(f)
+                        .append('=')
+                        .append(Files.readAllLines(out.resolve(f)).size())
+                        .append(' ');
+            }
+            counts.add(c.toString());
+        }
+        assertTrue(
+                Files.readAllLines(out.resolve("predictions.csv")).size() > 1,
+                "the run forecast something: " + counts);
+        assertEquals(counts.get(0), counts.get(1), "nothing appended to the first run's files");
+    }
+
+    @Test
     void stopWithoutARunningJobIsOneLine() throws Exception {
         CliRunner.Run run =
                 dqs(
