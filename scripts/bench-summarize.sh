@@ -50,7 +50,10 @@ if [ "$big" != "0" ]; then
   gen "$big" "$work/big"
   read -r bwall brss < <(measure "$work/big" "$work/out-big")
   brecords=$(python3 -c "import json;print(json.load(open('$work/out-big/run_report.json'))['records_read'])")
+  bbare=$("$dqs" bench-parse "$work/big/rule_executions.csv" | sed -E 's/.*= ([0-9]+) records\/s/\1/')
   python3 -c "
-b,w,t,r=$brecords,$bwall,$tiny_wall,$brss
-print(f'summarize {b:,} rows: wall {w:.1f} s, net {b/max(w-t,1e-3):,.0f} rows/s, peak RSS {r/1024:.0f} MiB')"
+b,w,t,r,bare=$brecords,$bwall,$tiny_wall,$brss,$bbare
+net=b/max(w-t,1e-3)
+print(f'summarize {b:,} rows: wall {w:.1f} s, net {net:,.0f} rows/s, peak RSS {r/1024:.0f} MiB')
+print(f'bare parse of the same {b:,} rows: {bare:,.0f} rows/s; job / bare parse = {net/bare:.2f}')"
 fi

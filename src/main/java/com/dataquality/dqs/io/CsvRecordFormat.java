@@ -26,7 +26,8 @@ import org.apache.flink.core.fs.Path;
  */
 public final class CsvRecordFormat implements BulkFormat<ParseResult, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
-    private static final int BATCH_SIZE = 1024;
+    /** Records handed from the reading thread to the task thread at a time: fewer handovers. */
+    private static final int BATCH_SIZE = 4096;
 
     /**
      * Position of each file named at start (keyed by absolute path), so ties in "latest" go to the
