@@ -1,11 +1,7 @@
 package com.dataquality.dqs.cli;
 
-import com.dataquality.dqs.parse.CsvRecordReader;
+import com.dataquality.dqs.parse.CsvFiles;
 import com.dataquality.dqs.parse.InputFiles;
-import com.dataquality.dqs.record.ParseResult;
-import java.io.BufferedInputStream;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,23 +25,10 @@ final class BenchParseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Path> files = InputFiles.expand(inputs);
         long start = System.nanoTime();
-        long valid = 0;
-        long dead = 0;
-        for (int i = 0; i < files.size(); i++) {
-            try (InputStream in =
-                            new BufferedInputStream(Files.newInputStream(files.get(i)), 1 << 16);
-                    CsvRecordReader reader =
-                            new CsvRecordReader(
-                                    in, files.get(i).toString(), InputFiles.sequenceBase(i))) {
-                for (ParseResult r = reader.next(); r != null; r = reader.next()) {
-                    if (r.isValid()) {
-                        valid++;
-                    } else {
-                        dead++;
-                    }
-                }
-            }
-        }
+        long[] counts = new long[2]; // valid, dead
+        CsvFiles.forEach(files, r -> counts[r.isValid() ? 0 : 1]++);
+        long valid = counts[0];
+        long dead = counts[1];
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(
                 "bare parse: %d records (%d valid, %d dead) in %.3f s = %.0f records/s%n",

@@ -1,14 +1,8 @@
 package com.dataquality.dqs.cli;
 
-import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.parse.CsvRecordReader;
+import com.dataquality.dqs.parse.CsvFiles;
 import com.dataquality.dqs.parse.InputFiles;
-import com.dataquality.dqs.record.ParseResult;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
@@ -29,29 +23,22 @@ final class RecordFiles {
 
     static Counts readInto(List<Path> inputs, DailySeriesTable table, Consumer<String> progress) {
         List<Path> files = InputFiles.expand(inputs);
-        long valid = 0;
-        long rejected = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                    CsvRecordReader reader =
-                            new CsvRecordReader(in, file.toString(), InputFiles.sequenceBase(i))) {
-                for (ParseResult r = reader.next(); r != null; r = reader.next()) {
+        long[] counts = new long[2]; // valid, rejected
+        CsvFiles.forEach(
+                files,
+                r -> {
                     if (r.isValid()) {
                         table.add(r.execution());
-                        valid++;
+                        counts[0]++;
                     } else {
-                        rejected++;
+                        counts[1]++;
                     }
-                    if ((valid + rejected) % PROGRESS_EVERY == 0) {
-                        progress.accept(String.format("read %,d records", valid + rejected));
+                    if ((counts[0] + counts[1]) % PROGRESS_EVERY == 0) {
+                        progress.accept(String.format("read %,d records", counts[0] + counts[1]));
                     }
-                }
-            } catch (IOException e) {
-                throw new InputException(
-                        "input file " + file + ": cannot read: " + e.getMessage(), e);
-            }
-        }
+                });
+        long valid = counts[0];
+        long rejected = counts[1];
         progress.accept(
                 String.format(
                         "read %,d valid records (%,d rejected) from %d file(s) into %,d series",

@@ -3,6 +3,7 @@ package com.dataquality.dqs.drift;
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.scoring.ActiveModel;
@@ -48,7 +49,6 @@ public final class DriftFunction
     private static final Logger LOG = LoggerFactory.getLogger(DriftFunction.class);
 
     public static final int KEY = 0;
-    static final long MILLIS_PER_DAY = 86_400_000L;
     private static final String ACTIVE = "active";
 
     public static final String METRIC_FEATURE_SHARE = "drift_feature_share";
@@ -124,13 +124,13 @@ public final class DriftFunction
     public void processElement(DriftInput in, ReadOnlyContext ctx, Collector<DriftEvent> out)
             throws Exception {
         pending.add(in);
-        ctx.timerService().registerEventTimeTimer(endOfDay(in.closingDay()));
+        ctx.timerService().registerEventTimeTimer(DayCloses.endOfDay(in.closingDay()));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DriftEvent> out)
             throws Exception {
-        int closed = (int) Math.floorDiv(timestamp, MILLIS_PER_DAY);
+        int closed = DayCloses.dayOf(timestamp);
         TreeMap<Integer, List<DriftInput>> ready = new TreeMap<>();
         List<DriftInput> rest = new ArrayList<>();
         for (DriftInput in : pending.get()) {
@@ -216,9 +216,5 @@ public final class DriftFunction
             reference = ModelFile.parse(active.modelJson(), active.origin());
         }
         return reference;
-    }
-
-    static long endOfDay(int day) {
-        return (day + 1L) * MILLIS_PER_DAY - 1;
     }
 }

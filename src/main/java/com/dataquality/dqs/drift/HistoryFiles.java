@@ -1,14 +1,8 @@
 package com.dataquality.dqs.drift;
 
-import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.parse.CsvRecordReader;
+import com.dataquality.dqs.parse.CsvFiles;
 import com.dataquality.dqs.parse.InputFiles;
-import com.dataquality.dqs.record.ParseResult;
-import java.io.BufferedInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,26 +24,19 @@ public final class HistoryFiles {
     public static Read read(List<Path> inputs, int throughDay) {
         List<Path> files = InputFiles.expand(inputs);
         DailySeriesTable table = new DailySeriesTable();
-        long valid = 0;
-        long rejected = 0;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
-                    CsvRecordReader reader =
-                            new CsvRecordReader(in, file.toString(), InputFiles.sequenceBase(i))) {
-                for (ParseResult r = reader.next(); r != null; r = reader.next()) {
+        long[] counts = new long[2]; // valid, rejected
+        CsvFiles.forEach(
+                files,
+                r -> {
                     if (!r.isValid()) {
-                        rejected++;
+                        counts[1]++;
                     } else if (r.execution().businessDay() <= throughDay) {
                         table.add(r.execution());
-                        valid++;
+                        counts[0]++;
                     }
-                }
-            } catch (IOException e) {
-                throw new InputException(
-                        "input file " + file + ": cannot read: " + e.getMessage(), e);
-            }
-        }
+                });
+        long valid = counts[0];
+        long rejected = counts[1];
         return new Read(table, files.size(), valid, rejected);
     }
 }

@@ -26,6 +26,7 @@ import org.apache.flink.core.fs.Path;
  */
 public final class CsvRecordFormat implements BulkFormat<ParseResult, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
+
     /** Records handed from the reading thread to the task thread at a time: fewer handovers. */
     private static final int BATCH_SIZE = 4096;
 

@@ -3,6 +3,7 @@ package com.dataquality.dqs.scoring;
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
@@ -50,9 +51,6 @@ public final class ForecastFunction
         extends KeyedBroadcastProcessFunction<String, DailyCounts, ModelUpdate, Prediction> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ForecastFunction.class);
-
-    static final long MILLIS_PER_DAY = 86_400_000L;
-    static final long END_OF_INPUT = Long.MAX_VALUE;
 
     /** A series is forecast while it was observed in this many days up to the closing day. */
     static final int RECENT_DAYS = 7;
@@ -157,7 +155,7 @@ public final class ForecastFunction
                 c.businessDay(),
                 SeriesDays.add(days.get(c.businessDay()), c.executions(), c.passes()));
         long watermark = ctx.timerService().currentWatermark();
-        long endOfDay = endOfDay(c.businessDay());
+        long endOfDay = DayCloses.endOfDay(c.businessDay());
         // Days are closed from the series' earliest open day: files and partitions are read in
         // any order, so the first record seen is not the earliest. A day not closed yet is after
         // every closed day, so lowering the mark never reopens a closed one.
@@ -165,9 +163,12 @@ public final class ForecastFunction
         if (closed == null || (endOfDay > watermark && closed > c.businessDay() - 1)) {
             closedThrough.update(c.businessDay() - 1);
         }
-        schedule(
+        DayCloses.schedule(
+                nextClose,
                 ctx.timerService(),
-                endOfDay > watermark ? endOfDay : endOfDay(dayOf(watermark + 1)));
+                endOfDay > watermark
+                        ? endOfDay
+                        : DayCloses.endOfDay(DayCloses.dayOf(watermark + 1)));
     }
 
     @Override
@@ -194,9 +195,9 @@ public final class ForecastFunction
         // day after its last observation. Otherwise stop where a dormant series stops being
         // forecast: the loop stays short whatever the watermark jumped to.
         int closeUpTo =
-                watermark == END_OF_INPUT
+                watermark == DayCloses.END_OF_INPUT
                         ? lastObserved
-                        : Math.min(dayOf(watermark), lastObserved + RECENT_DAYS);
+                        : Math.min(DayCloses.dayOf(watermark), lastObserved + RECENT_DAYS);
         int from = closedThrough.value() + 1;
         Scorer scorer = models.scorerFor(ctx.getBroadcastState(MODEL_STATE).get(ACTIVE));
         String datasetUuid = Keys.seriesDatasetUuid(ctx.getCurrentKey());
@@ -232,8 +233,8 @@ public final class ForecastFunction
         forget(closeUpTo - SeriesHistory.WINDOW_DAYS);
 
         int next = closedThrough.value() + 1;
-        if (watermark != END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
-            schedule(ctx.timerService(), endOfDay(next));
+        if (watermark != DayCloses.END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
+            DayCloses.schedule(nextClose, ctx.timerService(), DayCloses.endOfDay(next));
         }
     }
 
@@ -285,30 +286,6 @@ public final class ForecastFunction
                 it.remove();
             }
         }
-    }
-
-    private void schedule(org.apache.flink.streaming.api.TimerService timers, long closeAt)
-            throws Exception {
-        if (closeAt == END_OF_INPUT) {
-            return;
-        }
-        Long current = nextClose.value();
-        if (current != null && current <= closeAt) {
-            return;
-        }
-        if (current != null) {
-            timers.deleteEventTimeTimer(current);
-        }
-        timers.registerEventTimeTimer(closeAt);
-        nextClose.update(closeAt);
-    }
-
-    static long endOfDay(int day) {
-        return (day + 1L) * MILLIS_PER_DAY - 1;
-    }
-
-    static int dayOf(long millis) {
-        return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
     }
 
     /** The function's metrics, under the {@code dqs} group. */

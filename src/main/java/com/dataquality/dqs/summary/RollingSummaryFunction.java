@@ -1,5 +1,6 @@
 package com.dataquality.dqs.summary;
 
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.pipeline.Metrics;
 import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
@@ -11,7 +12,6 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -30,9 +30,6 @@ import org.apache.flink.util.Collector;
 public final class RollingSummaryFunction
         extends KeyedProcessFunction<String, DailyCounts, SummaryRow> {
     private static final long serialVersionUID = 1L;
-
-    static final long MILLIS_PER_DAY = 86_400_000L;
-    static final long END_OF_INPUT = Long.MAX_VALUE;
 
     /** Descriptor of the keyed state, shared with tests that inspect it. */
     public static final ValueStateDescriptor<SummaryAccumulator> STATE =
@@ -74,13 +71,13 @@ public final class RollingSummaryFunction
         SummaryAccumulator acc = state.value();
         if (acc == null) {
             acc = new SummaryAccumulator();
-            ctx.timerService().registerEventTimeTimer(END_OF_INPUT);
+            ctx.timerService().registerEventTimeTimer(DayCloses.END_OF_INPUT);
         }
         acc.add(r);
         state.update(acc);
 
         long watermark = ctx.timerService().currentWatermark();
-        long endOfDay = endOfDay(r.businessDay());
+        long endOfDay = DayCloses.endOfDay(r.businessDay());
         boolean isLate = endOfDay <= watermark;
         if (isLate) {
             // Its day has closed: it still counts (it is in the accumulator), and the key is
@@ -89,8 +86,8 @@ public final class RollingSummaryFunction
         }
         if (emitDailyUpdates) {
             // A late record waits for the next day to close: the one after the watermark.
-            long closeAt = isLate ? endOfDay(dayOf(watermark + 1)) : endOfDay;
-            scheduleClose(ctx.timerService(), closeAt);
+            long closeAt = isLate ? DayCloses.endOfDay(DayCloses.dayOf(watermark + 1)) : endOfDay;
+            DayCloses.schedule(nextClose, ctx.timerService(), closeAt);
         }
     }
 
@@ -101,48 +98,24 @@ public final class RollingSummaryFunction
         if (acc == null) {
             return;
         }
-        if (timestamp == END_OF_INPUT) {
+        if (timestamp == DayCloses.END_OF_INPUT) {
             ctx.output(Tags.FINAL_STATES, acc);
             return;
         }
         long watermark = ctx.timerService().currentWatermark();
-        if (watermark == END_OF_INPUT) {
+        if (watermark == DayCloses.END_OF_INPUT) {
             // The input ended: the final summary, anchored on the greatest date of the whole
             // input, supersedes this one.
             return;
         }
         nextClose.clear();
-        out.collect(acc.toRow(dayOf(watermark), metadata.get(acc.ruleCode)));
+        out.collect(acc.toRow(DayCloses.dayOf(watermark), metadata.get(acc.ruleCode)));
         emitted.inc();
         // Records of days after the watermark are in this row already, but their own day has
         // not closed: publish again when it does, with that day as the reference.
-        long latestClose = endOfDay(acc.latestDay);
+        long latestClose = DayCloses.endOfDay(acc.latestDay);
         if (latestClose > watermark) {
-            scheduleClose(ctx.timerService(), latestClose);
+            DayCloses.schedule(nextClose, ctx.timerService(), latestClose);
         }
-    }
-
-    /** Keeps one pending day-close timer: the earliest. */
-    private void scheduleClose(TimerService timers, long closeAt) throws Exception {
-        if (closeAt == END_OF_INPUT) {
-            return;
-        }
-        Long pending = nextClose.value();
-        if (pending != null && pending <= closeAt) {
-            return;
-        }
-        if (pending != null) {
-            timers.deleteEventTimeTimer(pending);
-        }
-        timers.registerEventTimeTimer(closeAt);
-        nextClose.update(closeAt);
-    }
-
-    static long endOfDay(int day) {
-        return (day + 1L) * MILLIS_PER_DAY - 1;
-    }
-
-    static int dayOf(long millis) {
-        return (int) Math.floorDiv(millis, MILLIS_PER_DAY);
     }
 }

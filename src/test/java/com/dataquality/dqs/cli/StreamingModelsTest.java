@@ -33,21 +33,6 @@ class StreamingModelsTest {
 
     @TempDir Path tmp;
 
-    private static ForecastModel version(String v) {
-        ForecastModel m = TestModels.small();
-        return new ForecastModel(
-                m.format(),
-                v,
-                m.createdAt(),
-                m.features(),
-                m.categoricalFeatures(),
-                m.vocabularies(),
-                m.training(),
-                m.holdoutMetrics(),
-                m.driftReference(),
-                m.lightgbmModel());
-    }
-
     /** One file per day: each series runs four times, three pass. */
     private static void dropDay(Path in, int day) throws Exception {
         String date = START.plusDays(day).toString();
@@ -142,7 +127,7 @@ class StreamingModelsTest {
         Path models = Files.createDirectories(tmp.resolve("models"));
         Path out = tmp.resolve("out");
         Path v1File = tmp.resolve("v1.model.json");
-        ModelFile.write(version("test-v1"), v1File);
+        ModelFile.write(TestModels.withVersion(TestModels.small(), "test-v1"), v1File);
         int port = CliRunner.freePort();
         FlinkRest api = new FlinkRest("http://127.0.0.1:" + port);
         List<String> common =
@@ -180,7 +165,7 @@ class StreamingModelsTest {
                 Integer.toString(4 * 4 * SERIES.size() / 2 * 2));
 
         // 2. A new model lands in the watched directory: later forecasts carry its version.
-        ForecastModel v2 = version("test-v2");
+        ForecastModel v2 = TestModels.withVersion(TestModels.small(), "test-v2");
         ModelFile.write(v2, models.resolve("v2.model.json"));
         awaitMetric(api, "Forecast next day", "model_version", "test-v2");
         for (int d = 4; d <= 6; d++) {
@@ -203,7 +188,7 @@ class StreamingModelsTest {
         String savepoint2 = stop(port);
         assertEquals(0, run2.get(60, TimeUnit.SECONDS).exitCode());
         Path v3File = tmp.resolve("v3.model.json");
-        ModelFile.write(version("test-v3"), v3File);
+        ModelFile.write(TestModels.withVersion(TestModels.small(), "test-v3"), v3File);
         List<String> third = new ArrayList<>(common);
         third.addAll(List.of("--from-savepoint", savepoint2, "--model", v3File.toString()));
         CompletableFuture<CliRunner.Run> run3 =

@@ -12,6 +12,7 @@ import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
@@ -148,7 +149,7 @@ class DriftFunctionTest {
             KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
             int offset)
             throws Exception {
-        h.processWatermark(DriftFunction.endOfDay(D + offset));
+        h.processWatermark(DayCloses.endOfDay(D + offset));
     }
 
     private static double[] repeat(double v, int n) {

@@ -22,4 +22,19 @@ public final class TestModels {
         }
         return small;
     }
+
+    /** The same model under another version: what a swap looks like to the job. */
+    public static ForecastModel withVersion(ForecastModel m, String version) {
+        return new ForecastModel(
+                m.format(),
+                version,
+                m.createdAt(),
+                m.features(),
+                m.categoricalFeatures(),
+                m.vocabularies(),
+                m.training(),
+                m.holdoutMetrics(),
+                m.driftReference(),
+                m.lightgbmModel());
+    }
 }

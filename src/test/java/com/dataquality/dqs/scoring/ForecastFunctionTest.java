@@ -9,6 +9,7 @@ import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
@@ -58,20 +59,6 @@ class ForecastFunctionTest {
         h.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
-    private static ForecastModel withVersion(ForecastModel m, String version) {
-        return new ForecastModel(
-                m.format(),
-                version,
-                m.createdAt(),
-                m.features(),
-                m.categoricalFeatures(),
-                m.vocabularies(),
-                m.training(),
-                m.holdoutMetrics(),
-                m.driftReference(),
-                m.lightgbmModel());
-    }
-
     private static ModelUpdate update(ForecastModel m) {
         return new ModelUpdate("test:" + m.version(), ModelFile.toBytes(m));
     }
@@ -104,7 +91,7 @@ class ForecastFunctionTest {
             KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction> h,
             int offset)
             throws Exception {
-        h.processWatermark(ForecastFunction.endOfDay(START + offset));
+        h.processWatermark(DayCloses.endOfDay(START + offset));
     }
 
     private static String date(int offset) {
@@ -135,7 +122,8 @@ class ForecastFunctionTest {
         try (var h = harness(true)) {
             open(h);
             h.processBroadcastElement(
-                    new StreamRecord<>(update(withVersion(TestModels.small(), "restored"))));
+                    new StreamRecord<>(
+                            update(TestModels.withVersion(TestModels.small(), "restored"))));
             push(h, day(0, 8, 2));
             push(h, day(1, 8, 2));
             close(h, 1);
@@ -243,7 +231,7 @@ class ForecastFunctionTest {
 
     @Test
     void aSwappedModelServesLaterForecastsWithNoneLostOrDoubled() throws Exception {
-        ForecastModel v2 = withVersion(TestModels.small(), "test-v2");
+        ForecastModel v2 = TestModels.withVersion(TestModels.small(), "test-v2");
         try (var h = harness()) {
             open(h);
             h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
@@ -276,7 +264,7 @@ class ForecastFunctionTest {
                     new StreamRecord<>(
                             new ModelUpdate(
                                     "garbage", "{not a model".getBytes(StandardCharsets.UTF_8))));
-            ForecastModel badText = withVersion(TestModels.small(), "bad-text");
+            ForecastModel badText = TestModels.withVersion(TestModels.small(), "bad-text");
             badText =
                     new ForecastModel(
                             badText.format(),

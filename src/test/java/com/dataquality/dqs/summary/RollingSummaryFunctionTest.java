@@ -7,6 +7,7 @@ import static com.dataquality.dqs.record.Status.PASS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.pipeline.DayCloses;
 import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleExecution;
@@ -64,7 +65,7 @@ class RollingSummaryFunctionTest {
             push(h, exec("a", 1, "2024-01-01", PASS));
             assertTrue(h.extractOutputValues().isEmpty(), "nothing before the day closes");
 
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-01")));
             List<SummaryRow> out = h.extractOutputValues();
             assertEquals(1, out.size());
             SummaryRow row = out.get(0);
@@ -83,7 +84,7 @@ class RollingSummaryFunctionTest {
             push(h, exec("a", 1, "2024-01-01", PASS));
             push(h, exec("a", 1, "2024-01-02", PASS));
             push(h, exec("a", 1, "2024-01-03", PASS));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-05")));
             List<SummaryRow> out = h.extractOutputValues();
             assertEquals(1, out.size(), out.toString());
             assertEquals("2024-01-05", out.get(0).referenceDate());
@@ -97,8 +98,8 @@ class RollingSummaryFunctionTest {
             h.open();
             push(h, exec("a", 1, "2024-01-01", PASS));
             push(h, exec("a", 1, "2024-01-03", FAIL));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-03")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-01")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-03")));
             List<SummaryRow> out = h.extractOutputValues();
             assertEquals(2, out.size());
             assertEquals("2024-01-01", out.get(0).referenceDate());
@@ -113,8 +114,8 @@ class RollingSummaryFunctionTest {
         try (var h = harness(true)) {
             h.open();
             push(h, exec("a", 1, "2024-01-01", PASS));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-01")));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-01")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-05")));
             assertEquals(1, h.extractOutputValues().size());
         }
     }
@@ -124,12 +125,12 @@ class RollingSummaryFunctionTest {
         try (var h = harness(true)) {
             h.open();
             push(h, exec("a", 1, "2024-01-05", PASS));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-05")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-05")));
             assertEquals(1, h.extractOutputValues().size());
 
             push(h, exec("a", 1, "2024-01-02", FAIL)); // its day closed long ago
             assertEquals(1, h.extractOutputValues().size(), "a closed day is not redone");
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-06")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-06")));
             List<SummaryRow> out = h.extractOutputValues();
             assertEquals(2, out.size());
             assertEquals(1, out.get(1).failCountTotal());
@@ -174,7 +175,7 @@ class RollingSummaryFunctionTest {
             assertEquals(2, h.numKeyedStateEntries(), "accumulator and pending close");
             assertEquals(2, h.numEventTimeTimers(), "timers are part of the snapshot");
             push(h, exec("a", 1, "2024-01-02", FAIL));
-            h.processWatermark(RollingSummaryFunction.endOfDay(day("2024-01-02")));
+            h.processWatermark(DayCloses.endOfDay(day("2024-01-02")));
             SummaryRow last = h.extractOutputValues().get(h.extractOutputValues().size() - 1);
             assertEquals(2, last.failCountTotal());
             assertEquals(1, last.passCountTotal());
