@@ -47,7 +47,7 @@ final class SummarizeCommand implements Callable<Integer> {
             names = "--parallelism",
             defaultValue = "1",
             paramLabel = "N",
-            description = "Flink parallelism (default: ${DEFAULT-VALUE}; 1 is fastest on 2 cores).")
+            description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
     int parallelism;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
