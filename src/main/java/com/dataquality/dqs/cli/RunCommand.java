@@ -3,7 +3,7 @@ package com.dataquality.dqs.cli;
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.drift.DriftEvent;
 import com.dataquality.dqs.drift.DriftJson;
-import com.dataquality.dqs.drift.RetrainSink;
+import com.dataquality.dqs.drift.RetrainFunction;
 import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.io.AtomicFiles;
@@ -153,9 +153,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(
             names = "--auto-retrain",
             description =
-                    "On each retrain trigger, train a candidate on the --input files up to the"
-                            + " trigger's day and, when it beats the registry's active model,"
-                            + " promote it and publish it into --models-dir (a live swap).")
+                    "On each retrain trigger, train a candidate on the daily series the job keeps"
+                            + " (files or Kafka) up to the trigger's day and, when it beats the"
+                            + " registry's active model, promote it and publish it into"
+                            + " --models-dir (a live swap).")
     boolean autoRetrain;
 
     @Option(
@@ -219,25 +220,12 @@ final class RunCommand implements Callable<Integer> {
                         out);
             }
             FileOutputs.attachFinalSummary(outputs, dir);
+            attachRetrainer(outputs);
         } else {
             List<Path> files = inputFiles();
             Outputs outputs = Pipeline.build(env, fileInputs(files, dir, unbounded), settings);
             FileOutputs.attach(outputs, dir);
-            if (autoRetrain) {
-                // Retrains in the background from the run's own input files and drops a
-                // winner into the watched models directory: the live-swap path delivers it.
-                outputs.retrainTriggers()
-                        .sinkTo(
-                                new RetrainSink(
-                                        files,
-                                        registry,
-                                        modelsDir,
-                                        new Retrainer.Options(
-                                                retrainTrainDays, retrainCompareDays)))
-                        .uid(UID_AUTO_RETRAIN)
-                        .name("Retrain on trigger")
-                        .setParallelism(1);
-            }
+            attachRetrainer(outputs);
         }
 
         JobClient client = env.executeAsync("dqs run");
@@ -274,6 +262,21 @@ final class RunCommand implements Callable<Integer> {
         out.printf("dqs run: job %s finished%n", client.getJobID());
         out.flush();
         return 0;
+    }
+
+    /**
+     * With {@code --auto-retrain}: retrain from the daily series the job keeps on each trigger, and
+     * publish a winner into the watched models directory (a live swap).
+     */
+    private void attachRetrainer(Outputs outputs) {
+        if (autoRetrain && outputs.closedDays() != null) {
+            RetrainFunction.attach(
+                    outputs,
+                    registry,
+                    modelsDir,
+                    new Retrainer.Options(retrainTrainDays, retrainCompareDays),
+                    UID_AUTO_RETRAIN);
+        }
     }
 
     private List<Path> inputFiles() {

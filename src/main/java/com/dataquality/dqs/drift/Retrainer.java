@@ -36,7 +36,7 @@ public final class Retrainer {
      * @param trainDays days of history before the comparison window the candidate learns from
      * @param compareDays the latest days, on which candidate and active model are compared
      */
-    public record Options(int trainDays, int compareDays) {
+    public record Options(int trainDays, int compareDays) implements java.io.Serializable {
         public static final Options DEFAULTS = new Options(120, 7);
 
         public Options {

@@ -5,6 +5,7 @@ import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
@@ -21,6 +22,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param forecastFeatures the feature vector of each forecast; null without forecasting
  * @param driftEvents feature and error drift, per closed day; null without forecasting
  * @param retrainTriggers requests to retrain when drift persisted; null without forecasting
+ * @param closedDays each series' closed days (executions, passes), for the job's own retrainer;
+ *     null without forecasting
  */
 public record Outputs(
         DataStream<SummaryRow> summaryUpdates,
@@ -29,4 +32,5 @@ public record Outputs(
         DataStream<Prediction> predictions,
         DataStream<ForecastFeatures> forecastFeatures,
         DataStream<DriftEvent> driftEvents,
-        DataStream<RetrainTrigger> retrainTriggers) {}
+        DataStream<RetrainTrigger> retrainTriggers,
+        DataStream<SeriesDay> closedDays) {}

@@ -104,6 +104,7 @@ public final class Pipeline {
                     null,
                     null,
                     null,
+                    null,
                     null);
         }
         DataStream<ModelUpdate> models = modelUpdates(env, inputs.models());
@@ -119,7 +120,8 @@ public final class Pipeline {
                 predictions,
                 features,
                 drift.events(),
-                drift.triggers());
+                drift.triggers(),
+                predictions.getSideOutput(Tags.CLOSED_DAYS));
     }
 
     /**

@@ -2,6 +2,7 @@ package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.summary.SummaryAccumulator;
 import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -24,6 +25,10 @@ public final class Tags {
     /** The features of every forecast, for the drift side pipeline. */
     public static final OutputTag<ForecastFeatures> FORECAST_FEATURES =
             new OutputTag<>("forecast-features", TypeInformation.of(ForecastFeatures.class));
+
+    /** Each series' closed days, for the job's own retrainer. */
+    public static final OutputTag<SeriesDay> CLOSED_DAYS =
+            new OutputTag<>("closed-series-days", TypeInformation.of(SeriesDay.class));
 
     private Tags() {}
 }

@@ -11,6 +11,7 @@ import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.SeriesDay;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
@@ -206,6 +207,16 @@ public final class ForecastFunction
         Prediction waiting = pending.value();
         for (int d = from; d <= closeUpTo; d++) {
             Long observed = days.get(d);
+            if (observed != null && SeriesDays.executions(observed) > 0) {
+                ctx.output(
+                        Tags.CLOSED_DAYS,
+                        new SeriesDay(
+                                datasetUuid,
+                                ruleCode,
+                                d,
+                                SeriesDays.executions(observed),
+                                SeriesDays.passes(observed)));
+            }
             if (waiting != null
                     && waiting.businessDate().equals(LocalDate.ofEpochDay(d).toString())) {
                 if (observed != null && SeriesDays.executions(observed) > 0) {

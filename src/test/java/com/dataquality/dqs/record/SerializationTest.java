@@ -22,6 +22,12 @@ class SerializationTest {
     }
 
     @Test
+    void seriesDayAndKeptDaysArePojos() {
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(SeriesDay.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(com.dataquality.dqs.drift.KeptDays.class);
+    }
+
+    @Test
     void deadLetterIsAPojo() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(DeadLetter.class);
     }
