@@ -1,11 +1,6 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.drift.DriftEvent;
-import com.dataquality.dqs.drift.DriftJson;
-import com.dataquality.dqs.drift.RetrainFunction;
-import com.dataquality.dqs.drift.RetrainTrigger;
-import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.FileOutputs;
@@ -55,9 +50,6 @@ import picocli.CommandLine.Option;
             "arrive, with the Flink dashboard on --web-ui-port."
         })
 final class RunCommand implements Callable<Integer> {
-    static final String UID_AUTO_RETRAIN = "auto-retrain";
-    static final String UID_DRIFT_KAFKA_SINK = "drift-kafka-sink";
-    static final String UID_TRIGGERS_KAFKA_SINK = "retrain-triggers-kafka-sink";
 
     @Option(
             names = "--rules",
@@ -150,36 +142,7 @@ final class RunCommand implements Callable<Integer> {
                     "A source split silent this long stops holding days open (default: ${DEFAULT-VALUE}).")
     Duration idleTimeout;
 
-    @Option(
-            names = "--auto-retrain",
-            description =
-                    "On each retrain trigger, train a candidate on the daily series the job keeps"
-                            + " (files or Kafka) up to the trigger's day and, when it beats the"
-                            + " registry's active model, promote it and publish it into"
-                            + " --models-dir (a live swap).")
-    boolean autoRetrain;
-
-    @Option(
-            names = "--registry",
-            paramLabel = "DIR",
-            description = "With --auto-retrain: the model registry to compare with and promote in.")
-    Path registry;
-
-    @Option(
-            names = "--retrain-train-days",
-            defaultValue = "120",
-            paramLabel = "N",
-            description =
-                    "With --auto-retrain: days a candidate trains on (default: ${DEFAULT-VALUE}).")
-    int retrainTrainDays;
-
-    @Option(
-            names = "--retrain-compare-days",
-            defaultValue = "7",
-            paramLabel = "N",
-            description =
-                    "With --auto-retrain: latest days candidate and active model are compared on (default: ${DEFAULT-VALUE}).")
-    int retrainCompareDays;
+    @CommandLine.Mixin RetrainOptions retrain;
 
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -203,29 +166,14 @@ final class RunCommand implements Callable<Integer> {
             Outputs outputs = Pipeline.build(env, kafkaInputs(dir, unbounded), settings);
             KafkaOutputSettings out = kafka.outputSettings();
             KafkaOutputs.attach(outputs, out);
-            if (outputs.driftEvents() != null) {
-                KafkaOutputs.toTopic(
-                        outputs.driftEvents(),
-                        kafka.driftTopic,
-                        (DriftEvent e) -> e.modelVersion(),
-                        e -> DriftJson.text(DriftJson.event(e)),
-                        UID_DRIFT_KAFKA_SINK,
-                        out);
-                KafkaOutputs.toTopic(
-                        outputs.retrainTriggers(),
-                        kafka.retrainTriggersTopic,
-                        (RetrainTrigger t) -> t.modelVersion(),
-                        t -> DriftJson.text(DriftJson.trigger(t)),
-                        UID_TRIGGERS_KAFKA_SINK,
-                        out);
-            }
+            KafkaOutputs.attachDrift(outputs, out, kafka.retrainTriggersTopic);
             FileOutputs.attachFinalSummary(outputs, dir);
-            attachRetrainer(outputs);
+            retrain.attach(outputs, modelsDir);
         } else {
             List<Path> files = inputFiles();
             Outputs outputs = Pipeline.build(env, fileInputs(files, dir, unbounded), settings);
             FileOutputs.attach(outputs, dir);
-            attachRetrainer(outputs);
+            retrain.attach(outputs, modelsDir);
         }
 
         JobClient client = env.executeAsync("dqs run");
@@ -262,21 +210,6 @@ final class RunCommand implements Callable<Integer> {
         out.printf("dqs run: job %s finished%n", client.getJobID());
         out.flush();
         return 0;
-    }
-
-    /**
-     * With {@code --auto-retrain}: retrain from the daily series the job keeps on each trigger, and
-     * publish a winner into the watched models directory (a live swap).
-     */
-    private void attachRetrainer(Outputs outputs) {
-        if (autoRetrain && outputs.closedDays() != null) {
-            RetrainFunction.attach(
-                    outputs,
-                    registry,
-                    modelsDir,
-                    new Retrainer.Options(retrainTrainDays, retrainCompareDays),
-                    UID_AUTO_RETRAIN);
-        }
     }
 
     private List<Path> inputFiles() {
@@ -353,21 +286,7 @@ final class RunCommand implements Callable<Integer> {
         if (modelsDir != null && !Files.isDirectory(modelsDir)) {
             throw new InputException("--models-dir " + modelsDir + " is not a directory");
         }
-        if (autoRetrain) {
-            if (registry == null || modelsDir == null) {
-                throw new CommandLine.ParameterException(
-                        cl, "--auto-retrain needs --registry DIR and --models-dir DIR");
-            }
-            if (!Files.isDirectory(registry)) {
-                throw new InputException("--registry " + registry + " is not a directory");
-            }
-            if (retrainTrainDays < 14 || retrainCompareDays < 1) {
-                throw new CommandLine.ParameterException(
-                        cl,
-                        "--retrain-train-days must be at least 14 and --retrain-compare-days at"
-                                + " least 1");
-            }
-        }
+        retrain.validate(cl, modelsDir);
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(
                     cl, "--parallelism must be at least 1, got " + parallelism);

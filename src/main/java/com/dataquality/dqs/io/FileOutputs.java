@@ -1,7 +1,6 @@
 package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.drift.DriftEvent;
-import com.dataquality.dqs.drift.DriftJson;
 import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
@@ -68,7 +67,7 @@ public final class FileOutputs {
                             new AppendFileSink<DriftEvent>(
                                     dir.resolve(DRIFT_EVENTS),
                                     null,
-                                    e -> DriftJson.text(DriftJson.event(e))))
+                                    e -> JsonForms.text(JsonForms.driftEvent(e))))
                     .uid(UID_DRIFT_EVENTS_SINK)
                     .name(DRIFT_EVENTS)
                     .setParallelism(1);
@@ -77,7 +76,7 @@ public final class FileOutputs {
                             new AppendFileSink<RetrainTrigger>(
                                     dir.resolve(RETRAIN_TRIGGERS),
                                     null,
-                                    t -> DriftJson.text(DriftJson.trigger(t))))
+                                    t -> JsonForms.text(JsonForms.retrainTrigger(t))))
                     .uid(UID_RETRAIN_TRIGGERS_SINK)
                     .name(RETRAIN_TRIGGERS)
                     .setParallelism(1);

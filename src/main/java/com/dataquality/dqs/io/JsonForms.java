@@ -1,5 +1,7 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.drift.DriftEvent;
+import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.summary.SummaryRow;
@@ -80,6 +82,42 @@ public final class JsonForms {
         n.put("actual_pass_percentage", p.actualPassPercentage());
         n.put("abs_error", p.absError());
         return n;
+    }
+
+    /** A drift event, one line of {@code drift_events.jsonl} or one message on the drift topic. */
+    public static ObjectNode driftEvent(DriftEvent e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("business_date", e.businessDate());
+        n.put("kind", e.kind());
+        n.put("statistic", e.statistic());
+        putFinite(n, "value", e.value());
+        putFinite(n, "threshold", e.threshold());
+        var features = n.putArray("features");
+        for (String f : e.features()) {
+            features.add(f);
+        }
+        n.put("model_version", e.modelVersion());
+        n.put("detail", e.detail());
+        return n;
+    }
+
+    public static ObjectNode retrainTrigger(RetrainTrigger t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("business_date", t.businessDate());
+        n.put("reason", t.reason());
+        n.put("signal_days", t.signalDays());
+        n.put("window_days", t.windowDays());
+        n.put("model_version", t.modelVersion());
+        return n;
+    }
+
+    /** JSON has no NaN or infinity: those become null. */
+    private static void putFinite(ObjectNode n, String name, double v) {
+        if (Double.isFinite(v)) {
+            n.put(name, v);
+        } else {
+            n.putNull(name);
+        }
     }
 
     public static String text(ObjectNode node) {

@@ -1,5 +1,7 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.drift.DriftEvent;
+import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Keys;
@@ -69,6 +71,35 @@ public final class KafkaOutputs {
      * @param uid the sink's stable uid; also the suffix of its transactional ids, so it must be
      *     unique within the job and stay the same across savepoints
      */
+    public static final String UID_DRIFT_SINK = "drift-kafka-sink";
+
+    public static final String UID_TRIGGERS_SINK = "retrain-triggers-kafka-sink";
+
+    /**
+     * Drift events to the drift topic and retraining triggers to their own topic, keyed by the
+     * model version they are about; nothing when forecasting (and so drift) is off.
+     */
+    public static void attachDrift(
+            Outputs outputs, KafkaOutputSettings settings, String retrainTriggersTopic) {
+        if (outputs.driftEvents() == null) {
+            return;
+        }
+        toTopic(
+                outputs.driftEvents(),
+                settings.driftTopic(),
+                (DriftEvent e) -> e.modelVersion(),
+                e -> JsonForms.text(JsonForms.driftEvent(e)),
+                UID_DRIFT_SINK,
+                settings);
+        toTopic(
+                outputs.retrainTriggers(),
+                retrainTriggersTopic,
+                (RetrainTrigger t) -> t.modelVersion(),
+                t -> JsonForms.text(JsonForms.retrainTrigger(t)),
+                UID_TRIGGERS_SINK,
+                settings);
+    }
+
     public static <T> void toTopic(
             DataStream<T> stream,
             String topic,

@@ -159,8 +159,10 @@ public final class Pipeline {
             // No model yet and none to come: an empty, finished stream keeps one topology.
             updates =
                     env.fromSequence(0, 0)
+                            .uid("no-model-updates-source")
                             .flatMap((Long x, Collector<ModelUpdate> out) -> {})
                             .returns(ModelUpdate.class)
+                            .uid("no-model-updates")
                             .name("No model updates");
         }
         return updates;
