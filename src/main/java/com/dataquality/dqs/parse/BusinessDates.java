@@ -65,23 +65,43 @@ public final class BusinessDates {
         return epochDay(year, month, day);
     }
 
-    /** Days since 1970-01-01 of a valid proleptic Gregorian date (a days-from-civil algorithm). */
+    /**
+     * Days since 1970-01-01 of a valid proleptic Gregorian date (a days-from-civil algorithm),
+     * without branches on the month, for the reason given at {@link #lengthOfMonth}.
+     */
     static int epochDay(int year, int month, int day) {
-        int y = month <= 2 ? year - 1 : year;
+        int janOrFeb = (14 - month) / 12; // 1 for January and February, else 0
+        int y = year - janOrFeb; // the year starting in March
         int era = Math.floorDiv(y, 400);
         int yearOfEra = y - era * 400;
-        int monthFromMarch = month > 2 ? month - 3 : month + 9;
+        int monthFromMarch = month + 12 * janOrFeb - 3;
         int dayOfYear = (153 * monthFromMarch + 2) / 5 + day - 1;
         int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
         return era * 146_097 + dayOfEra - 719_468;
     }
 
+    /** Days of each month, January at index 1: common years, then leap years. */
+    private static final int[][] MONTH_LENGTHS = {
+        {0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31},
+        {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+    };
+
+    /** 1 for leap years, indexed by year - MIN_YEAR. */
+    private static final byte[] LEAP = new byte[MAX_YEAR - MIN_YEAR + 1];
+
+    static {
+        for (int y = MIN_YEAR; y <= MAX_YEAR; y++) {
+            LEAP[y - MIN_YEAR] = (byte) (isLeap(y) ? 1 : 0);
+        }
+    }
+
+    /**
+     * Tables, not a switch: input sorted by date meets a new month or year only every so many
+     * thousand rows, and each first meeting of a branch made the JIT discard and recompile the
+     * whole inlined parsing loop (measured). Years {@link #MIN_YEAR} to {@link #MAX_YEAR}.
+     */
     static int lengthOfMonth(int year, int month) {
-        return switch (month) {
-            case 2 -> isLeap(year) ? 29 : 28;
-            case 4, 6, 9, 11 -> 30;
-            default -> 31;
-        };
+        return MONTH_LENGTHS[LEAP[year - MIN_YEAR]][month];
     }
 
     private static boolean isLeap(int year) {

@@ -31,12 +31,29 @@ public final class CsvRecordReader implements Closeable {
     /** Longest record kept whole; beyond it the record is treated as a runaway quote. */
     public static final int MAX_RECORD_BYTES = 16 << 20;
 
+    /**
+     * Columns that name a series or a day, so repeat over many rows: their values are decoded once
+     * ({@link ValueCache}). Ids of single executions, counts and results texts rarely repeat.
+     */
+    private static final int[] REPEATING_COLUMNS = {
+        Columns.SOURCE,
+        Columns.TENANT_ID,
+        Columns.DATASET_UUID,
+        Columns.DATASET_NAME,
+        Columns.RULE_CODE,
+        Columns.BUSINESS_DATE,
+        Columns.LEVEL_OF_EXECUTION,
+        Columns.ATTRIBUTE_NAME
+    };
+
     private final CsvScanner scanner;
     private final String origin;
     private final long sequenceBase;
     private final int maxRecordBytes;
     private final RecordValidator.Rejecter rejecter = this::reject;
     private final String[] values = new String[Columns.COUNT];
+    // Decoded once per distinct value (ValueCache); null for columns decoded every time.
+    private final ValueCache[] caches = new ValueCache[Columns.COUNT];
     private long returned;
 
     private boolean headerRead;
@@ -61,6 +78,9 @@ public final class CsvRecordReader implements Closeable {
         this.origin = origin;
         this.sequenceBase = sequenceBase;
         this.maxRecordBytes = maxRecordBytes;
+        for (int c : REPEATING_COLUMNS) {
+            caches[c] = new ValueCache();
+        }
     }
 
     /**
@@ -125,7 +145,7 @@ public final class CsvRecordReader implements Closeable {
         for (int i = 0; i < headerFields; i++) {
             int column = columnOf[i];
             if (column >= 0) {
-                values[column] = scanner.field(i);
+                values[column] = scanner.field(i, caches[column]);
             }
         }
         return RecordValidator.validate(values, sequenceBase + scanner.recordLine(), rejecter);

@@ -123,13 +123,23 @@ final class CsvScanner implements Closeable {
 
     /** The value of field {@code i} of the scanned record: trimmed, quotes undone. */
     String field(int i) {
+        return field(i, null);
+    }
+
+    /**
+     * The value of field {@code i}, taken from {@code cache} when the same bytes were decoded
+     * before (a field with doubled quotes is always decoded).
+     */
+    String field(int i, ValueCache cache) {
         int from = fieldFrom[i];
         int to = fieldTo[i];
         if (from == to) {
             return "";
         }
         if (!fieldEscaped[i]) {
-            return new String(buf, from, to - from, StandardCharsets.UTF_8);
+            return cache != null
+                    ? cache.get(buf, from, to)
+                    : new String(buf, from, to - from, StandardCharsets.UTF_8);
         }
         if (scratch.length < to - from) {
             scratch = new byte[Math.max(to - from, scratch.length * 2)];

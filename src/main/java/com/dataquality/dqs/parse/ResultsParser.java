@@ -6,7 +6,7 @@ import com.dataquality.dqs.record.Status;
 /**
  * The {@code results} field: a JSON object whose {@code "status"} (or, when status is absent or
  * null, {@code "result"}) holds {@code Pass}, {@code Fail}, {@code Warning} or {@code Warn},
- * trimmed and case-insensitive. Key names are matched exactly, as JSON keys are case-sensitive;
+ * trimmed and in any ASCII case. Key names are matched exactly, as JSON keys are case-sensitive;
  * when a key is repeated the last one counts, as in most JSON readers. Text that is not one JSON
  * object, or an object with neither key (or only nulls), is {@code INVALID_RESULTS}; a chosen value
  * that is not a string, or an unknown word, is {@code UNKNOWN_STATUS}.
@@ -107,18 +107,35 @@ public final class ResultsParser {
             to--;
         }
         int len = to - from;
-        if (len == 4 && v.regionMatches(true, from, "pass", 0, 4)) {
-            return Status.PASS;
+        if (len == 4) {
+            if (isWord(v, from, "pass")) {
+                return Status.PASS;
+            }
+            if (isWord(v, from, "fail")) {
+                return Status.FAIL;
+            }
+            if (isWord(v, from, "warn")) {
+                return Status.WARNING;
+            }
         }
-        if (len == 4 && v.regionMatches(true, from, "fail", 0, 4)) {
-            return Status.FAIL;
-        }
-        if (len == 4 && v.regionMatches(true, from, "warn", 0, 4)) {
-            return Status.WARNING;
-        }
-        if (len == 7 && v.regionMatches(true, from, "warning", 0, 7)) {
+        if (len == 7 && isWord(v, from, "warning")) {
             return Status.WARNING;
         }
         return null;
+    }
+
+    /**
+     * The word {@code lower} (lower-case ASCII letters) at {@code from}, in any ASCII case. Setting
+     * bit 0x20 lower-cases a letter and can make no other character equal to one. Not {@code
+     * regionMatches(true, ...)}: Unicode case folding made it several times larger once compiled,
+     * on a path every record takes, and would accept look-alikes such as the Kelvin sign for K.
+     */
+    private static boolean isWord(String v, int from, String lower) {
+        for (int i = 0; i < lower.length(); i++) {
+            if ((v.charAt(from + i) | 0x20) != lower.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

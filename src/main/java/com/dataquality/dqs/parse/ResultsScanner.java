@@ -19,7 +19,10 @@ final class ResultsScanner {
     private final String s;
     private final int n;
     private int pos;
-    private String error;
+    // Why scan() failed; the sentence is built by error(), for rejected records only.
+    private JsonProblem problem;
+    private int problemOffset;
+    private char problemCharacter;
     int statusKind = ABSENT;
     int statusFrom;
     int statusTo;
@@ -46,7 +49,7 @@ final class ResultsScanner {
 
     /** Why {@link #scan} failed, as the end of a sentence starting with the value. */
     String error() {
-        return error;
+        return problem == null ? null : problem.describe(problemOffset, problemCharacter);
     }
 
     // ---- scanning: each method returns false with `error` set on bad input ----
@@ -55,19 +58,19 @@ final class ResultsScanner {
     boolean scan() {
         skipWs();
         if (pos == n) {
-            return fail("is empty, expected a JSON object");
+            return fail(JsonProblem.EMPTY, pos);
         }
         if (s.charAt(pos) != '{') {
             if (!value(0)) {
                 return false;
             }
-            return fail("is not a JSON object");
+            return fail(JsonProblem.NOT_AN_OBJECT, pos);
         }
         if (!topObject()) {
             return false;
         }
         skipWs();
-        return pos == n || fail("has text after the JSON object at offset " + pos);
+        return pos == n || fail(JsonProblem.TEXT_AFTER_OBJECT, pos);
     }
 
     private boolean topObject() {
@@ -80,7 +83,7 @@ final class ResultsScanner {
         while (true) {
             skipWs();
             if (pos >= n || s.charAt(pos) != '"') {
-                return fail("is not valid JSON: expected a key at offset " + pos);
+                return fail(JsonProblem.EXPECTED_KEY, pos);
             }
             if (!string()) {
                 return false;
@@ -88,7 +91,7 @@ final class ResultsScanner {
             int key = keyOf(strFrom, strTo, strEscaped);
             skipWs();
             if (pos >= n || s.charAt(pos) != ':') {
-                return fail("is not valid JSON: expected ':' at offset " + pos);
+                return fail(JsonProblem.EXPECTED_COLON, pos);
             }
             pos++;
             skipWs();
@@ -117,7 +120,7 @@ final class ResultsScanner {
                 pos++;
                 return true;
             } else {
-                return fail("is not valid JSON: expected ',' or '}' at offset " + pos);
+                return fail(JsonProblem.EXPECTED_COMMA_OR_CLOSE, pos, '}');
             }
         }
     }
@@ -154,7 +157,7 @@ final class ResultsScanner {
 
     private boolean value(int depth) {
         if (pos >= n) {
-            return fail("is not valid JSON: it ends early");
+            return fail(JsonProblem.ENDS_EARLY, pos);
         }
         char c = s.charAt(pos);
         switch (c) {
@@ -174,13 +177,13 @@ final class ResultsScanner {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                return fail("is not valid JSON: unexpected " + describe(c) + " at offset " + pos);
+                return fail(JsonProblem.UNEXPECTED_CHARACTER, pos, c);
         }
     }
 
     private boolean container(int depth, char close) {
         if (depth >= MAX_DEPTH) {
-            return fail("is nested deeper than " + MAX_DEPTH + " levels");
+            return fail(JsonProblem.TOO_DEEP, pos);
         }
         boolean object = close == '}';
         pos++;
@@ -193,14 +196,14 @@ final class ResultsScanner {
             skipWs();
             if (object) {
                 if (pos >= n || s.charAt(pos) != '"') {
-                    return fail("is not valid JSON: expected a key at offset " + pos);
+                    return fail(JsonProblem.EXPECTED_KEY, pos);
                 }
                 if (!string()) {
                     return false;
                 }
                 skipWs();
                 if (pos >= n || s.charAt(pos) != ':') {
-                    return fail("is not valid JSON: expected ':' at offset " + pos);
+                    return fail(JsonProblem.EXPECTED_COLON, pos);
                 }
                 pos++;
                 skipWs();
@@ -215,7 +218,7 @@ final class ResultsScanner {
                 pos++;
                 return true;
             } else {
-                return fail("is not valid JSON: expected ',' or '" + close + "' at offset " + pos);
+                return fail(JsonProblem.EXPECTED_COMMA_OR_CLOSE, pos, close);
             }
         }
     }
@@ -240,22 +243,22 @@ final class ResultsScanner {
                 char e = s.charAt(i + 1);
                 if (e == 'u') {
                     if (i + 6 > n || !hex4(i + 2)) {
-                        return fail("is not valid JSON: bad \\u escape at offset " + i);
+                        return fail(JsonProblem.BAD_UNICODE_ESCAPE, i);
                     }
                     i += 6;
                 } else if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n'
                         || e == 'r' || e == 't') {
                     i += 2;
                 } else {
-                    return fail("is not valid JSON: bad escape at offset " + i);
+                    return fail(JsonProblem.BAD_ESCAPE, i);
                 }
             } else if (c < ' ') {
-                return fail("is not valid JSON: control character in a string at offset " + i);
+                return fail(JsonProblem.CONTROL_CHARACTER, i);
             } else {
                 i++;
             }
         }
-        return fail("is not valid JSON: unterminated string");
+        return fail(JsonProblem.UNTERMINATED_STRING, pos);
     }
 
     private boolean hex4(int at) {
@@ -307,14 +310,14 @@ final class ResultsScanner {
             int start = i;
             i = skipDigits(i);
             if (i == start) {
-                return fail("is not valid JSON: bad number at offset " + pos);
+                return fail(JsonProblem.BAD_NUMBER, pos);
             }
         }
         if (i < n && s.charAt(i) == '.') {
             int start = ++i;
             i = skipDigits(i);
             if (i == start) {
-                return fail("is not valid JSON: bad number at offset " + pos);
+                return fail(JsonProblem.BAD_NUMBER, pos);
             }
         }
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
@@ -325,7 +328,7 @@ final class ResultsScanner {
             int start = i;
             i = skipDigits(i);
             if (i == start) {
-                return fail("is not valid JSON: bad number at offset " + pos);
+                return fail(JsonProblem.BAD_NUMBER, pos);
             }
         }
         pos = i;
@@ -341,7 +344,7 @@ final class ResultsScanner {
 
     private boolean literal(String word) {
         if (!s.startsWith(word, pos)) {
-            return fail("is not valid JSON: unexpected text at offset " + pos);
+            return fail(JsonProblem.UNEXPECTED_TEXT, pos);
         }
         pos += word.length();
         return true;
@@ -357,12 +360,14 @@ final class ResultsScanner {
         }
     }
 
-    private static String describe(char c) {
-        return c < ' ' ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+    private boolean fail(JsonProblem kind, int offset) {
+        return fail(kind, offset, ' ');
     }
 
-    private boolean fail(String message) {
-        error = message;
+    private boolean fail(JsonProblem kind, int offset, char character) {
+        problem = kind;
+        problemOffset = offset;
+        problemCharacter = character;
         return false;
     }
 }

@@ -46,9 +46,14 @@ public final class BoundedSummary {
         Inputs inputs = new Inputs(FileInputs.csvSource(files, null), "CSV files");
         Outputs outputs = Pipeline.build(env, inputs, PipelineSettings.bounded(rules));
         DataStream.Collector<SummaryRow> rowCollector = new DataStream.Collector<>();
-        DataStream.Collector<DeadLetter> deadCollector = new DataStream.Collector<>();
+        DataStream.Collector<byte[]> deadCollector = new DataStream.Collector<>();
         outputs.finalSummaries().collectAsync(rowCollector);
-        outputs.deadLetters().collectAsync(deadCollector);
+        outputs.deadLetters()
+                .map(DeadLetterBytes::encode)
+                .returns(byte[].class)
+                .uid("encode-dead-letters")
+                .name("Dead letters to bytes")
+                .collectAsync(deadCollector);
 
         long start = System.nanoTime();
         JobClient client = env.executeAsync("dqs summarize");
@@ -56,7 +61,14 @@ public final class BoundedSummary {
         try {
             // Both collect sinks must be drained while the job runs, or they back-pressure it.
             CompletableFuture<Void> deadDrain =
-                    CompletableFuture.runAsync(() -> drain(deadCollector, deadLetters), pool);
+                    CompletableFuture.runAsync(
+                            () ->
+                                    drain(
+                                            deadCollector,
+                                            bytes ->
+                                                    deadLetters.accept(
+                                                            DeadLetterBytes.decode(bytes))),
+                            pool);
             pool.submit(() -> reportProgress(client, progress));
             List<SummaryRow> rows = new ArrayList<>();
             drain(rowCollector, rows::add);

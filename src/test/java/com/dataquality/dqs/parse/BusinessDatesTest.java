@@ -22,6 +22,26 @@ class BusinessDatesTest {
         }
     }
 
+    @Test
+    void dayThirtyOneToTwentyEightExistExactlyWhenJavaTimeSaysSoInEveryAcceptedYear() {
+        for (int year = BusinessDates.MIN_YEAR; year <= BusinessDates.MAX_YEAR; year++) {
+            for (int month = 1; month <= 12; month++) {
+                int length = java.time.YearMonth.of(year, month).lengthOfMonth();
+                for (int day = 28; day <= 31; day++) {
+                    String text = String.format("%04d-%02d-%02d", year, month, day);
+                    int expected =
+                            day <= length
+                                    ? (int) LocalDate.of(year, month, day).toEpochDay()
+                                    : BusinessDates.NO_SUCH_DAY;
+                    int parsed = BusinessDates.parse(text);
+                    if (parsed != expected) {
+                        assertEquals(expected, parsed, text);
+                    }
+                }
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {

@@ -9,6 +9,7 @@ import static com.dataquality.dqs.parse.CsvFixtures.read;
 import static com.dataquality.dqs.parse.CsvFixtures.row;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.record.DeadLetter;
@@ -43,6 +44,33 @@ class CsvRecordReaderTest {
         assertEquals("", e.attributeName());
         assertEquals("ctx", e.contextId());
         assertEquals(2, e.sequence());
+    }
+
+    @Test
+    void repeatedSeriesValuesComeBackAsOneInstanceAcrossBufferRefills() {
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 50; i++) {
+            String dataset = i % 2 == 0 ? "uuid-even" : "uuid-odd";
+            text.append("src,t1,")
+                    .append(dataset)
+                    .append(",\"Sales \"\"EU\"\"\",R101,2024-03-01,")
+                    .append(PASS)
+                    .append(",100,90,DATASET,,ctx-")
+                    .append(i)
+                    .append('\n');
+        }
+        List<ParseResult> results = read(text.toString().getBytes(StandardCharsets.UTF_8), 7);
+        assertEquals(50, results.size());
+        RuleExecution first = results.get(0).execution();
+        for (int i = 0; i < 50; i++) {
+            RuleExecution e = results.get(i).execution();
+            assertEquals(i % 2 == 0 ? "uuid-even" : "uuid-odd", e.datasetUuid());
+            assertSame(results.get(i % 2).execution().datasetUuid(), e.datasetUuid());
+            assertSame(first.source(), e.source());
+            assertSame(first.levelOfExecution(), e.levelOfExecution());
+            assertEquals("Sales \"EU\"", e.datasetName());
+            assertEquals("ctx-" + i, e.contextId());
+        }
     }
 
     @Test

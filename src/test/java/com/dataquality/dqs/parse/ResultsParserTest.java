@@ -39,6 +39,27 @@ class ResultsParserTest {
         assertNull(ResultsParser.explain(json));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                // Near misses, and Unicode look-alikes that Java's case-insensitive comparison
+                // folds to ASCII letters (long s, dotless i, dotted capital I).
+                "pasq",
+                "pa\u017fs",
+                "fa\u0131l",
+                "fa\u0130l",
+                "pa s",
+                "0ass",
+                "pass!",
+                "warni"
+            })
+    void onlyTheFourWordsInAsciiCaseAreOutcomes(String word) {
+        String json = "{\"status\":\"" + word + "\"}";
+        assertNull(ResultsParser.parse(json), json);
+        ResultsParser.Problem p = ResultsParser.explain(json);
+        assertEquals(RejectReason.UNKNOWN_STATUS, p.reason(), json);
+    }
+
     @Test
     void whitespaceBetweenTokensIsAllowed() {
         assertEquals(Status.FAIL, ResultsParser.parse("{\n\t\"status\":\r\n\"Fail\"\n}"));
