@@ -69,7 +69,7 @@ PY
 until [ -n "$(metric 'Forecast next day' 'dqs.model_version')" ]; do sleep 1; done
 cp "$data/rule_executions.csv" "$work/watch/.all.csv" && mv "$work/watch/.all.csv" "$work/watch/all.csv"
 valid=$(python3 -c "import json;print(json.load(open('$data/generation_report.json'))['rows_written'])")
-until [ "$(metric 'Validate and route' 'dqs.records_read')" = "$valid" ]; do sleep 1; done
+until [ "$(metric 'Route records, combine per key and day' 'dqs.records_read')" = "$valid" ]; do sleep 1; done
 sleep 3
 p50=$(metric 'Forecast next day' 'forecast_latency_us_median')
 p99=$(metric 'Forecast next day' 'forecast_latency_us_p99')

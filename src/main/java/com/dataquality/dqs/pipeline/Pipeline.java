@@ -8,7 +8,6 @@ import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.Prediction;
-import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.scoring.ForecastFunction;
 import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
@@ -41,8 +40,7 @@ public final class Pipeline {
 
     public static final String UID_SOURCE = "records-source";
     public static final String UID_EVENT_TIME = "event-time";
-    public static final String UID_ROUTE = "route-records";
-    public static final String UID_COMBINE = "combine-daily-counts";
+    public static final String UID_ROUTE_AND_COMBINE = "route-and-combine";
     public static final String UID_SUMMARY = "rolling-summary";
     public static final String UID_FINAL_SUMMARY = "final-summary";
     public static final String UID_FORECAST = "forecast";
@@ -64,18 +62,13 @@ public final class Pipeline {
                         .uid(UID_EVENT_TIME)
                         .name("Event time from business_date");
 
-        SingleOutputStreamOperator<RuleExecution> valid =
-                parsed.process(new RouteRecordsFunction())
-                        .uid(UID_ROUTE)
-                        .name("Validate and route");
-        DataStream<DeadLetter> deadLetters = valid.getSideOutput(Tags.DEAD_LETTERS);
-
-        DataStream<DailyCounts> daily =
-                valid.transform(
-                                "Combine executions per key and day",
+        SingleOutputStreamOperator<DailyCounts> daily =
+                parsed.transform(
+                                "Route records, combine per key and day",
                                 TypeInformation.of(DailyCounts.class),
-                                new CombineDailyCountsOperator())
-                        .uid(UID_COMBINE);
+                                new RouteAndCombineOperator())
+                        .uid(UID_ROUTE_AND_COMBINE);
+        DataStream<DeadLetter> deadLetters = daily.getSideOutput(Tags.DEAD_LETTERS);
 
         SingleOutputStreamOperator<SummaryRow> updates =
                 daily.keyBy(DailyCounts::summaryKey)

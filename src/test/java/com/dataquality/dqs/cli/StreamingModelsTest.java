@@ -169,7 +169,7 @@ class StreamingModelsTest {
         forecastsThrough(out, 3);
         awaitMetric(
                 api,
-                "Validate and route",
+                "Route records, combine per key and day",
                 "records_read",
                 Integer.toString(4 * 4 * SERIES.size() / 2 * 2));
 

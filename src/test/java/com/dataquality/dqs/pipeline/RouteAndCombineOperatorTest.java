@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.record.DailyCounts;
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,19 +21,73 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-class CombineDailyCountsOperatorTest {
+class RouteAndCombineOperatorTest {
 
-    private static OneInputStreamOperatorTestHarness<RuleExecution, DailyCounts> harness()
+    private static OneInputStreamOperatorTestHarness<ParseResult, DailyCounts> harness()
             throws Exception {
-        var h = new OneInputStreamOperatorTestHarness<>(new CombineDailyCountsOperator());
+        var h = new OneInputStreamOperatorTestHarness<>(new RouteAndCombineOperator());
         h.open();
         return h;
     }
 
     private static void push(
-            OneInputStreamOperatorTestHarness<RuleExecution, DailyCounts> h, RuleExecution r)
+            OneInputStreamOperatorTestHarness<ParseResult, DailyCounts> h, RuleExecution r)
             throws Exception {
-        h.processElement(new StreamRecord<>(r, r.eventTimeMillis()));
+        h.processElement(new StreamRecord<>(ParseResult.valid(r), r.eventTimeMillis()));
+    }
+
+    private static DeadLetter dead(RejectReason reason, long line) {
+        return new DeadLetter(reason, "why", "raw,text", "in.csv", DeadLetter.NO_PARTITION, line);
+    }
+
+    @Test
+    void deadLettersGoToTheSideOutputAtOnceAndEveryRecordIsCountedOnce() throws Exception {
+        try (var h = harness()) {
+            push(h, exec("a", 1, "2024-01-01", PASS));
+            h.processElement(
+                    new StreamRecord<>(
+                            ParseResult.rejected(dead(RejectReason.INVALID_DATE, 3)),
+                            Long.MIN_VALUE));
+            h.processElement(
+                    new StreamRecord<>(
+                            ParseResult.rejected(dead(RejectReason.INVALID_DATE, 4)),
+                            Long.MIN_VALUE));
+            h.processElement(
+                    new StreamRecord<>(
+                            ParseResult.rejected(dead(RejectReason.MISSING_FIELD, 5)),
+                            Long.MIN_VALUE));
+            push(h, exec("a", 1, "2024-01-01", FAIL));
+            List<DeadLetter> deadLetters =
+                    h.getSideOutput(Tags.DEAD_LETTERS).stream()
+                            .map(StreamRecord::getValue)
+                            .toList();
+            assertEquals(
+                    List.of(
+                            dead(RejectReason.INVALID_DATE, 3),
+                            dead(RejectReason.INVALID_DATE, 4),
+                            dead(RejectReason.MISSING_FIELD, 5)),
+                    deadLetters,
+                    "not buffered, in order");
+            assertTrue(h.extractOutputValues().isEmpty(), "valid records are buffered");
+            h.endInput();
+            assertEquals(1, h.extractOutputValues().size(), "one key and day");
+
+            var context = h.getOperator().getRuntimeContext();
+            java.util.Map<String, Object> accumulators = new java.util.HashMap<>();
+            for (String name : List.of(Metrics.RECORDS_READ, Metrics.RECORDS_VALID)) {
+                accumulators.put(name, context.getLongCounter(name).getLocalValue());
+            }
+            for (RejectReason reason : RejectReason.values()) {
+                String name = Metrics.DEAD_LETTERED_PREFIX + reason.name();
+                accumulators.put(name, context.getLongCounter(name).getLocalValue());
+            }
+            RunCounts counts = RunCounts.fromAccumulators(accumulators);
+            assertEquals(5, counts.read());
+            assertEquals(2, counts.valid());
+            assertEquals(3, counts.deadLettered());
+            assertEquals(2L, counts.deadLetteredByReason().get(RejectReason.INVALID_DATE));
+            assertEquals(1L, counts.deadLetteredByReason().get(RejectReason.MISSING_FIELD));
+        }
     }
 
     @Test
@@ -90,10 +147,10 @@ class CombineDailyCountsOperatorTest {
     @Test
     void flushesWhenTheBufferIsFull() throws Exception {
         try (var h = harness()) {
-            for (int i = 0; i < CombineDailyCountsOperator.MAX_ENTRIES; i++) {
+            for (int i = 0; i < RouteAndCombineOperator.MAX_ENTRIES; i++) {
                 push(h, exec("d" + i, 1, "2024-01-01", PASS));
             }
-            assertEquals(CombineDailyCountsOperator.MAX_ENTRIES, h.extractOutputValues().size());
+            assertEquals(RouteAndCombineOperator.MAX_ENTRIES, h.extractOutputValues().size());
         }
     }
 }
