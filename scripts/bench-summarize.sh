@@ -7,8 +7,9 @@
 #   - a bare single-pass read-and-parse of the same file without Flink: the practical limit;
 #   - optionally (BIG_ROWS, default 10M) the same on a much larger input, whose peak RSS must
 #     stay flat: state grows with keys, not rows.
-# Each repetition's figures are printed, then the medians: start-up varies by a second between
-# JVMs here, which on 1M rows moves the net rate by a fifth.
+# Each repetition's figures are printed, then the medians. Start-up is taken as the median of
+# the tiny runs: it varies by half a second between JVMs here, and subtracting one run's noise
+# from another's would move the net rate of 1M rows by a fifth.
 # Usage: [REPEAT=3] scripts/bench-summarize.sh [ROWS] [BIG_ROWS]   (BIG_ROWS=0 skips the large run)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -59,14 +60,16 @@ done
 python3 - "$results" <<'PY'
 import statistics, sys
 runs = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+tinies = [r[0] for r in runs]
+tiny = statistics.median(tinies)
+print(f"start-up (tiny runs): median {tiny:.2f} s, range {min(tinies):.2f}-{max(tinies):.2f} s")
 def report(label, cols):
     nets, ratios, rsss = [], [], []
     for i, r in enumerate(runs, 1):
-        tiny = r[0]
         records, wall, rss, bare = (r[c] for c in cols)
         net = records / max(wall - tiny, 1e-3)
         nets.append(net); ratios.append(net / bare); rsss.append(rss / 1024)
-        print(f"  {i}: {records:,.0f} rows: wall {wall:.1f} s, start-up {tiny:.1f} s, net {net:,.0f} rows/s, "
+        print(f"  {i}: {records:,.0f} rows: wall {wall:.2f} s, net {net:,.0f} rows/s, "
               f"peak RSS {rss/1024:.0f} MiB; bare parse {bare:,.0f} rows/s; job / bare parse = {net/bare:.2f}")
     print(f"{label}: median net {statistics.median(nets):,.0f} rows/s, median job / bare parse "
           f"{statistics.median(ratios):.2f} (range {min(ratios):.2f}-{max(ratios):.2f}), "

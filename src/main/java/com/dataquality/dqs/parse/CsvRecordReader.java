@@ -132,12 +132,9 @@ public final class CsvRecordReader implements Closeable {
         if (scanner.fieldCount() != headerFields) {
             return reject(
                     RejectReason.MALFORMED_ROW,
-                    "the row has "
-                            + scanner.fieldCount()
-                            + " fields but the header (line "
-                            + headerLine
-                            + ") has "
-                            + headerFields);
+                    Text.sentence(
+                            "the row has %d fields but the header (line %d) has %d",
+                            scanner.fieldCount(), headerLine, headerFields));
         }
         if (missingColumns != null) {
             return reject(RejectReason.MISSING_FIELD, missingColumns);

@@ -38,20 +38,18 @@ public final class RecordValidator {
         if (ruleCode == RuleCodes.INVALID) {
             return rejecter.reject(
                     RejectReason.INVALID_RULE_CODE,
-                    "rule_code "
-                            + Text.quote(ruleCodeText)
-                            + " is not a rule code: expected "
-                            + RuleCodes.EXPECTED);
+                    Text.sentence(
+                            "rule_code %s is not a rule code: expected %s",
+                            Text.quote(ruleCodeText), RuleCodes.EXPECTED));
         }
         String dateText = values[Columns.BUSINESS_DATE];
         int day = BusinessDates.parse(dateText);
         if (!BusinessDates.isValid(day)) {
             return rejecter.reject(
                     RejectReason.INVALID_DATE,
-                    "business_date "
-                            + Text.quote(dateText)
-                            + " is not a valid date: "
-                            + BusinessDates.problem(day));
+                    Text.sentence(
+                            "business_date %s is not a valid date: %s",
+                            Text.quote(dateText), BusinessDates.problem(day)));
         }
         String results = values[Columns.RESULTS];
         Status status = ResultsParser.parse(results);
@@ -87,11 +85,9 @@ public final class RecordValidator {
     private static ParseResult badCount(Rejecter rejecter, String[] values, int column) {
         return rejecter.reject(
                 RejectReason.INVALID_COUNT,
-                Columns.name(column)
-                        + " "
-                        + Text.quote(values[column])
-                        + " is not a count: expected "
-                        + Counts.EXPECTED);
+                Text.sentence(
+                        "%s %s is not a count: expected %s",
+                        Columns.name(column), Text.quote(values[column]), Counts.EXPECTED));
     }
 
     private static String missingFields(String[] values) {

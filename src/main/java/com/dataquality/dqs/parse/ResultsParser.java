@@ -38,7 +38,7 @@ public final class ResultsParser {
     public static Problem explain(String json) {
         ResultsScanner p = new ResultsScanner(json);
         if (!p.scan()) {
-            return invalid("results " + Text.quote(json) + " " + p.error());
+            return invalid(Text.sentence("results %s %s", Text.quote(json), p.error()));
         }
         String key;
         int kind;
@@ -62,29 +62,25 @@ public final class ResultsParser {
             escaped = p.resultEscaped;
         } else {
             return invalid(
-                    "results "
-                            + Text.quote(json)
-                            + " has no \"status\" or \"result\" value (absent or null)");
+                    Text.sentence(
+                            "results %s has no \"status\" or \"result\" value (absent or null)",
+                            Text.quote(json)));
         }
         if (kind == ResultsScanner.OTHER) {
             return new Problem(
                     RejectReason.UNKNOWN_STATUS,
-                    "results \""
-                            + key
-                            + "\" is "
-                            + type
-                            + ", expected a string: Pass, Fail, Warning or Warn");
+                    Text.sentence(
+                            "results \"%s\" is %s, expected a string: Pass, Fail, Warning or Warn",
+                            key, type));
         }
         if (word(p, from, to, escaped) != null) {
             return null;
         }
         return new Problem(
                 RejectReason.UNKNOWN_STATUS,
-                "results \""
-                        + key
-                        + "\" "
-                        + Text.quote(p.decode(from, to, escaped))
-                        + " is not Pass, Fail, Warning or Warn");
+                Text.sentence(
+                        "results \"%s\" %s is not Pass, Fail, Warning or Warn",
+                        key, Text.quote(p.decode(from, to, escaped))));
     }
 
     private static Problem invalid(String detail) {
