@@ -83,7 +83,7 @@ final class SummarizeCommand implements Callable<Integer> {
                             FlinkEnvironments.create(parallelism, 0),
                             files,
                             rules,
-                            deadLetters::write,
+                            deadLetters.staging(),
                             read -> {
                                 err.printf("summarize: %,d records read%n", read);
                                 err.flush();

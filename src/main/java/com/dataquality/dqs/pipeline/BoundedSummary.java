@@ -1,6 +1,9 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.io.DeadLetterCsv;
+import com.dataquality.dqs.io.DeadLetterFile;
 import com.dataquality.dqs.io.FileInputs;
+import com.dataquality.dqs.io.LineFileSink;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.summary.SummaryRow;
@@ -9,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,9 +24,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
 
 /**
- * Runs the topology over bounded CSV files and brings its results back to this process: the final
- * summary rows, the dead letters (handed to a consumer as they arrive, so they need not fit in
- * memory) and the record counts. What {@code dqs summarize} and the tests share.
+ * Runs the topology over bounded CSV files: the final summary rows and the record counts come back
+ * to this process, the dead letters (there may be millions) go straight to a file. What {@code dqs
+ * summarize} and the tests share.
  */
 public final class BoundedSummary {
 
@@ -34,45 +36,34 @@ public final class BoundedSummary {
     private BoundedSummary() {}
 
     /**
+     * @param deadLetterFile an existing file the job appends the dead letters to, one {@code
+     *     dead_letters.csv} line each ({@link DeadLetterFile#staging()})
      * @param progress told the number of records read so far, every few seconds
      */
     public static Result run(
             StreamExecutionEnvironment env,
             List<Path> files,
             Map<Integer, RuleMetadata> rules,
-            Consumer<DeadLetter> deadLetters,
+            Path deadLetterFile,
             LongConsumer progress)
             throws Exception {
         Inputs inputs = new Inputs(FileInputs.csvSource(files, null), "CSV files");
         Outputs outputs = Pipeline.build(env, inputs, PipelineSettings.bounded(rules));
         DataStream.Collector<SummaryRow> rowCollector = new DataStream.Collector<>();
-        DataStream.Collector<byte[]> deadCollector = new DataStream.Collector<>();
         outputs.finalSummaries().collectAsync(rowCollector);
         outputs.deadLetters()
-                .map(DeadLetterBytes::encode)
-                .returns(byte[].class)
-                .uid("encode-dead-letters")
-                .name("Dead letters to bytes")
-                .collectAsync(deadCollector);
+                .sinkTo(new LineFileSink<DeadLetter>(deadLetterFile, DeadLetterCsv::line))
+                .uid("dead-letters-file-sink")
+                .name(DeadLetterFile.NAME)
+                .setParallelism(1);
 
         long start = System.nanoTime();
         JobClient client = env.executeAsync("dqs summarize");
-        ExecutorService pool = Executors.newFixedThreadPool(2, daemonThreads());
+        ExecutorService pool = Executors.newSingleThreadExecutor(daemonThreads());
         try {
-            // Both collect sinks must be drained while the job runs, or they back-pressure it.
-            CompletableFuture<Void> deadDrain =
-                    CompletableFuture.runAsync(
-                            () ->
-                                    drain(
-                                            deadCollector,
-                                            bytes ->
-                                                    deadLetters.accept(
-                                                            DeadLetterBytes.decode(bytes))),
-                            pool);
             pool.submit(() -> reportProgress(client, progress));
             List<SummaryRow> rows = new ArrayList<>();
             drain(rowCollector, rows::add);
-            deadDrain.join();
             JobExecutionResult result = client.getJobExecutionResult().get();
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             return new Result(

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.TestCsv;
 import com.dataquality.dqs.generate.Generator;
 import com.dataquality.dqs.generate.GeneratorConfig;
+import com.dataquality.dqs.io.DeadLetterFile;
 import com.dataquality.dqs.io.JsonForms;
 import com.dataquality.dqs.io.KafkaInputs;
 import com.dataquality.dqs.io.KafkaOutputSettings;
@@ -36,7 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,7 +80,7 @@ class KafkaPipelineTest {
     private static Path csv;
     private static Map<Integer, RuleMetadata> rules;
     private static BoundedSummary.Result fileRun;
-    private static List<DeadLetter> fileDeadLetters;
+    private static List<String> fileDeadLetterReasons;
 
     /** Generated records, summarized once by the file job: what every Kafka run must match. */
     @BeforeAll
@@ -96,11 +97,23 @@ class KafkaPipelineTest {
                 .writeTo(data, Generator.Progress.NONE);
         csv = data.resolve(Generator.dataFileName(0, 1));
         rules = RuleMetadataFile.load(data.resolve(Generator.RULES_FILE));
-        ConcurrentLinkedQueue<DeadLetter> dead = new ConcurrentLinkedQueue<>();
-        fileRun = BoundedSummary.run(environment(2, null), List.of(csv), rules, dead::add, n -> {});
-        fileDeadLetters = new ArrayList<>(dead);
+        Path out = Files.createDirectories(data.resolve("file-run"));
+        try (DeadLetterFile deadLetters = new DeadLetterFile(out)) {
+            fileRun =
+                    BoundedSummary.run(
+                            environment(2, null),
+                            List.of(csv),
+                            rules,
+                            deadLetters.staging(),
+                            n -> {});
+            deadLetters.commit();
+        }
+        List<List<String>> deadRows =
+                TestCsv.parse(Files.readString(out.resolve(DeadLetterFile.NAME)));
+        fileDeadLetterReasons =
+                deadRows.subList(1, deadRows.size()).stream().map(r -> r.get(0)).toList();
         assertFalse(fileRun.rows().isEmpty());
-        assertFalse(fileDeadLetters.isEmpty(), "the generated data holds bad rows");
+        assertFalse(fileDeadLetterReasons.isEmpty(), "the generated data holds bad rows");
     }
 
     @Test
@@ -123,10 +136,11 @@ class KafkaPipelineTest {
                     "latest update of " + row.datasetUuid() + "/" + row.ruleCode());
         }
 
-        List<ConsumerRecord<String, String>> dead = readAll(t.deadLetters, fileDeadLetters.size());
-        assertEquals(fileDeadLetters.size(), dead.size());
+        List<ConsumerRecord<String, String>> dead =
+                readAll(t.deadLetters, fileDeadLetterReasons.size());
+        assertEquals(fileDeadLetterReasons.size(), dead.size());
         assertEquals(
-                reasons(fileDeadLetters.stream().map(d -> d.reason().name()).toList()),
+                reasons(fileDeadLetterReasons),
                 reasons(dead.stream().map(r -> field(r.value(), "reason")).toList()));
         for (ConsumerRecord<String, String> r : dead) {
             JsonNode n = JSON.readTree(r.value());
@@ -247,7 +261,8 @@ class KafkaPipelineTest {
         assertTrue(FAILED.get(), "the injected failure happened");
 
         // Dead letters are one per bad message: each (partition, offset) exactly once.
-        List<ConsumerRecord<String, String>> dead = readAll(t.deadLetters, fileDeadLetters.size());
+        List<ConsumerRecord<String, String>> dead =
+                readAll(t.deadLetters, fileDeadLetterReasons.size());
         Map<String, Long> perOrigin =
                 dead.stream()
                         .collect(
@@ -257,7 +272,7 @@ class KafkaPipelineTest {
                                                         + "/"
                                                         + field(r.value(), "offset"),
                                         Collectors.counting()));
-        assertEquals(fileDeadLetters.size(), perOrigin.size());
+        assertEquals(fileDeadLetterReasons.size(), perOrigin.size());
         assertTrue(perOrigin.values().stream().allMatch(c -> c == 1), "no duplicate: " + perOrigin);
         // The restart did replay: the log also holds the aborted first attempts.
         List<ConsumerRecord<String, String>> raw =

@@ -3,10 +3,11 @@ package com.dataquality.dqs.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.TestCsv;
 import com.dataquality.dqs.io.Csv;
+import com.dataquality.dqs.io.DeadLetterFile;
 import com.dataquality.dqs.parse.CsvRecordReader;
 import com.dataquality.dqs.parse.InputFiles;
-import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
@@ -21,7 +22,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -103,8 +103,16 @@ class RandomizedSummaryTest {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
-        ConcurrentLinkedQueue<DeadLetter> dead = new ConcurrentLinkedQueue<>();
-        BoundedSummary.Result result = BoundedSummary.run(env, files, RULES, dead::add, n -> {});
+        Path deadFile;
+        BoundedSummary.Result result;
+        try (DeadLetterFile deadLetters = new DeadLetterFile(Files.createTempDirectory(tmp, "d"))) {
+            deadFile = deadLetters.staging();
+            result = BoundedSummary.run(env, files, RULES, deadFile, n -> {});
+            deadLetters.commit();
+        }
+        List<List<String>> dead =
+                TestCsv.parse(Files.readString(deadFile.resolveSibling(DeadLetterFile.NAME)));
+        dead = dead.subList(1, dead.size()); // the header
 
         List<SummaryRow> expected = NaiveSummary.of(valid, RULES);
         assertEquals(expected.size(), result.rows().size());
@@ -113,7 +121,7 @@ class RandomizedSummaryTest {
         }
         assertEquals(lines.size(), result.counts().read());
         assertEquals(valid.size(), result.counts().valid());
-        assertEquals(bad, dead.size());
+        assertEquals(bad, dead.size(), "each dead letter on one line of the file");
         assertTrue(result.counts().balanced());
         assertEquals(bad, result.counts().deadLettered());
     }
