@@ -19,6 +19,7 @@ final class ResultsScanner {
     private final String s;
     private final int n;
     private int pos;
+    private boolean[] openObjects; // container(): true for an open object, false for an array
     // Why scan() failed; the sentence is built by error(), for rejected records only.
     private JsonProblem problem;
     private int problemOffset;
@@ -160,13 +161,14 @@ final class ResultsScanner {
             return fail(JsonProblem.ENDS_EARLY, pos);
         }
         char c = s.charAt(pos);
+        return c == '{' || c == '[' ? container(depth) : scalar(c);
+    }
+
+    /** A value that is not an object or array, starting with {@code c} at {@code pos}. */
+    private boolean scalar(char c) {
         switch (c) {
             case '"':
                 return string();
-            case '{':
-                return container(depth, '}');
-            case '[':
-                return container(depth, ']');
             case 't':
                 return literal("true");
             case 'f':
@@ -181,46 +183,83 @@ final class ResultsScanner {
         }
     }
 
-    private boolean container(int depth, char close) {
-        if (depth >= MAX_DEPTH) {
-            return fail(JsonProblem.TOO_DEEP, pos);
+    /**
+     * The object or array at {@code pos}, nested values included, checked and skipped (nothing
+     * inside it is kept). A loop over a stack of open containers rather than recursion: a recursive
+     * scanner compiled into several large copies of itself, which cost more to compile than the
+     * records it then scanned in a run of a million rows (measured).
+     *
+     * @param depth the nesting depth of this container (the top-level object is 0)
+     */
+    private boolean container(int depth) {
+        if (openObjects == null) {
+            openObjects = new boolean[MAX_DEPTH];
         }
-        boolean object = close == '}';
+        int level = 0; // containers open; openObjects[level - 1] is the innermost
+        while (true) {
+            // pos is at the '{' or '[' of a container to open.
+            if (depth + level >= MAX_DEPTH) {
+                return fail(JsonProblem.TOO_DEEP, pos);
+            }
+            boolean object = s.charAt(pos) == '{';
+            openObjects[level++] = object;
+            pos++;
+            skipWs();
+            boolean element = true;
+            if (pos < n && s.charAt(pos) == (object ? '}' : ']')) {
+                pos++;
+                element = false; // empty: it closed at once
+            }
+            while (true) {
+                if (element) {
+                    if (openObjects[level - 1] && !key()) {
+                        return false;
+                    }
+                    if (pos >= n) {
+                        return fail(JsonProblem.ENDS_EARLY, pos);
+                    }
+                    char c = s.charAt(pos);
+                    if (c == '{' || c == '[') {
+                        break; // a nested container: open it
+                    }
+                    if (!scalar(c)) {
+                        return false;
+                    }
+                } else if (--level == 0) {
+                    return true; // the outermost container closed
+                }
+                // After an element (or a nested container that closed) of the innermost one.
+                skipWs();
+                char close = openObjects[level - 1] ? '}' : ']';
+                if (pos < n && s.charAt(pos) == ',') {
+                    pos++;
+                    skipWs();
+                    element = true;
+                } else if (pos < n && s.charAt(pos) == close) {
+                    pos++;
+                    element = false;
+                } else {
+                    return fail(JsonProblem.EXPECTED_COMMA_OR_CLOSE, pos, close);
+                }
+            }
+        }
+    }
+
+    /** A nested object's {@code "key":} at {@code pos}, blanks after it skipped. */
+    private boolean key() {
+        if (pos >= n || s.charAt(pos) != '"') {
+            return fail(JsonProblem.EXPECTED_KEY, pos);
+        }
+        if (!string()) {
+            return false;
+        }
+        skipWs();
+        if (pos >= n || s.charAt(pos) != ':') {
+            return fail(JsonProblem.EXPECTED_COLON, pos);
+        }
         pos++;
         skipWs();
-        if (pos < n && s.charAt(pos) == close) {
-            pos++;
-            return true;
-        }
-        while (true) {
-            skipWs();
-            if (object) {
-                if (pos >= n || s.charAt(pos) != '"') {
-                    return fail(JsonProblem.EXPECTED_KEY, pos);
-                }
-                if (!string()) {
-                    return false;
-                }
-                skipWs();
-                if (pos >= n || s.charAt(pos) != ':') {
-                    return fail(JsonProblem.EXPECTED_COLON, pos);
-                }
-                pos++;
-                skipWs();
-            }
-            if (!value(depth + 1)) {
-                return false;
-            }
-            skipWs();
-            if (pos < n && s.charAt(pos) == ',') {
-                pos++;
-            } else if (pos < n && s.charAt(pos) == close) {
-                pos++;
-                return true;
-            } else {
-                return fail(JsonProblem.EXPECTED_COMMA_OR_CLOSE, pos, close);
-            }
-        }
+        return true;
     }
 
     /** A string starting at the quote at {@code pos}; sets strFrom/strTo/strEscaped. */

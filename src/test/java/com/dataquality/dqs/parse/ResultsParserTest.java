@@ -161,6 +161,33 @@ class ResultsParserTest {
     }
 
     @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"d\":[1,{\"a\":[true]}},\"status\":\"Pass\"}|expected ',' or ']' at offset 20",
+                "{\"d\":{\"a\" 1},\"status\":\"Pass\"}|expected ':' at offset 10",
+                "{\"d\":{1:2},\"status\":\"Pass\"}|expected a key at offset 6",
+                "{\"d\":[[[|it ends early",
+                "{\"d\":[{},[],{\"a\":[{}]},\"status\":\"Pass\"}|expected ',' or ']' at offset 31",
+            })
+    void anErrorInsideNestedValuesIsPlaced(String json, String expectedDetail) {
+        ResultsParser.Problem p = ResultsParser.explain(json);
+        assertEquals(RejectReason.INVALID_RESULTS, p.reason(), p.detail());
+        assertTrue(p.detail().endsWith(expectedDetail), p.detail());
+    }
+
+    @Test
+    void nestedEmptyAndMixedContainersAreSkipped() {
+        assertEquals(
+                Status.PASS,
+                ResultsParser.parse("{\"d\":[{},[],{\"a\":[{}]}],\"status\":\"Pass\"}"));
+        assertEquals(
+                Status.WARNING,
+                ResultsParser.parse(
+                        "{\"d\":[{\"x\":[]},{\"y\":{\"z\":-0.5e-3}}],\"result\":\"warn\"}"));
+    }
+
+    @ParameterizedTest
     @ValueSource(
             strings = {
                 "{}",
