@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Benchmark of `dqs summarize` (issue: summaries on Flink). Generates data with `dqs generate`,
-# then, in one run so the figures compare, REPEAT times (default 3), interleaved so that a busy
+# then, in one run so the figures compare, REPEAT times (default 5), interleaved so that a busy
 # moment of this shared machine hits every measure alike:
 #   - summarize on a tiny input: the fixed start-up cost (JVM, embedded Flink, job submission);
 #   - summarize on ROWS rows: wall time, peak RSS, and rows/s net of that start-up cost;
@@ -10,13 +10,13 @@
 # Each repetition's figures are printed, then the medians. Start-up is taken as the median of
 # the tiny runs: it varies by half a second between JVMs here, and subtracting one run's noise
 # from another's would move the net rate of 1M rows by a fifth.
-# Usage: [REPEAT=3] scripts/bench-summarize.sh [ROWS] [BIG_ROWS]   (BIG_ROWS=0 skips the large run)
+# Usage: [REPEAT=5] scripts/bench-summarize.sh [ROWS] [BIG_ROWS]   (BIG_ROWS=0 skips the large run)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dqs="$root/scripts/dqs"
 rows=${1:-1000000}
 big=${2:-10000000}
-repeat=${REPEAT:-3}
+repeat=${REPEAT:-5}
 work=${BENCH_DIR:-$root/bench-out}
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install -y time" >&2; exit 1; }
