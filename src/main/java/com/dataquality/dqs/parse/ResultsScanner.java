@@ -311,31 +311,7 @@ final class ResultsScanner {
 
     /** The decoded content of a string already checked by {@link #string}. */
     String decode(int from, int to, boolean escaped) {
-        if (!escaped) {
-            return s.substring(from, to);
-        }
-        StringBuilder sb = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
-            if (c != '\\') {
-                sb.append(c);
-                continue;
-            }
-            char e = s.charAt(++i);
-            switch (e) {
-                case 'b' -> sb.append('\b');
-                case 'f' -> sb.append('\f');
-                case 'n' -> sb.append('\n');
-                case 'r' -> sb.append('\r');
-                case 't' -> sb.append('\t');
-                case 'u' -> {
-                    sb.append((char) Integer.parseInt(s, i + 1, i + 5, 16));
-                    i += 4;
-                }
-                default -> sb.append(e);
-            }
-        }
-        return sb.toString();
+        return escaped ? JsonStrings.unescape(s, from, to) : s.substring(from, to);
     }
 
     private boolean number() {
