@@ -18,18 +18,15 @@ import com.dataquality.dqs.parse.CsvRows;
 import com.dataquality.dqs.parse.RuleMetadataFile;
 import com.dataquality.dqs.pipeline.BoundedSummary;
 import com.dataquality.dqs.pipeline.Inputs;
-import com.dataquality.dqs.pipeline.ModelInput;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.PipelineSettings;
 import com.dataquality.dqs.record.DeadLetter;
-import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.summary.SummaryRow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -312,47 +309,6 @@ class KafkaPipelineTest {
                             }
                             return d;
                         });
-    }
-
-    @Test
-    void modelsTopicDeliversWholeModelFilesInOrderWithTheirOrigin() throws Exception {
-        String topic = KafkaBrokerExtension.uniqueTopic("models");
-        KAFKA.createTopics(1, topic);
-        // A model file is one message; this one is larger than a typical fetch batch.
-        String big = "{\"format\":\"dqs-model\",\"pad\":\"" + "x".repeat(300_000) + "\"}";
-        List<String> published = new ArrayList<>();
-        published.add("{\"version\":1}");
-        published.add(big);
-        published.add(null); // a tombstone is no model
-        published.add("{\"version\":3}");
-        KAFKA.produce(topic, published);
-
-        StreamExecutionEnvironment env = environment(1, null);
-        ModelInput input =
-                KafkaInputs.modelUpdates(KAFKA.bootstrapServers(), topic, "models-test", false);
-        assertFalse(input.initial(), "live updates never hold days open");
-        DataStream.Collector<ModelUpdate> models = new DataStream.Collector<>();
-        env.fromSource(
-                        input.source(),
-                        org.apache.flink.api.common.eventtime.WatermarkStrategy.noWatermarks(),
-                        input.name())
-                .uid(input.uid())
-                .collectAsync(models);
-        JobClient job = env.executeAsync("kafka models");
-        List<ModelUpdate> got = new ArrayList<>();
-        try (var it = models.getOutput()) {
-            while (got.size() < 3 && it.hasNext()) {
-                got.add(it.next());
-            }
-        } finally {
-            job.cancel().get();
-        }
-        assertEquals(
-                List.of("{\"version\":1}", big, "{\"version\":3}"),
-                got.stream().map(m -> new String(m.modelJson(), StandardCharsets.UTF_8)).toList());
-        assertEquals(
-                List.of(topic + "/0@0", topic + "/0@1", topic + "/0@3"),
-                got.stream().map(ModelUpdate::origin).toList());
     }
 
     // ---- helpers ----
