@@ -1,7 +1,5 @@
 package com.dataquality.dqs.parse;
 
-import java.util.Locale;
-
 /**
  * Why {@link ResultsScanner} refused a {@code results} text, as a code plus the offset (and
  * character) where it happened. The sentence for the dead letter is built from them only when a
@@ -39,17 +37,13 @@ enum JsonProblem {
      */
     String describe(int offset, char character) {
         return switch (this) {
-            case EXPECTED_COMMA_OR_CLOSE -> String.format(Locale.ROOT, template, character, offset);
-            case UNEXPECTED_CHARACTER ->
-                    String.format(Locale.ROOT, template, describe(character), offset);
-            default ->
-                    template.contains("%d")
-                            ? String.format(Locale.ROOT, template, offset)
-                            : template;
+            case EXPECTED_COMMA_OR_CLOSE -> Text.sentence(template, character, offset);
+            case UNEXPECTED_CHARACTER -> Text.sentence(template, describe(character), offset);
+            default -> template.contains("%d") ? Text.sentence(template, offset) : template;
         };
     }
 
     private static String describe(char c) {
-        return c < ' ' ? String.format(Locale.ROOT, "character U+%04X", (int) c) : "'" + c + "'";
+        return c < ' ' ? Text.sentence("character U+%04X", (int) c) : "'" + c + "'";
     }
 }
