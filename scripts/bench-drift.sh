@@ -7,15 +7,13 @@
 #   scripts/bench-drift.sh [SEEDS...]        default seeds: 1 2 3 7 42
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-jar="$root/target/dq-summarizer-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$root/src/main" "$root/pom.xml" -newer "$jar" -print -quit 2>/dev/null)" ]; then
-  (cd "$root" && mvn -q -B package -DskipTests -Dspotless.check.skip=true >&2)
-fi
+# shellcheck source=scripts/bench-jar.sh
+. "$root/scripts/bench-jar.sh"
 seeds=("$@")
 [ ${#seeds[@]} -eq 0 ] && seeds=(1 2 3 7 42)
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dqs-bench-drift.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
-sim() { java -Xmx1g -Djava.io.tmpdir="$tmp" -cp "$jar" com.dataquality.dqs.drift.DriftSimulation "$@" 2>/dev/null | grep '^seed='; }
+sim() { java -Xmx1g -Djava.io.tmpdir="$tmp" -cp "$bench_jar" com.dataquality.dqs.bench.DriftSimulation "$@" 2>/dev/null | grep '^seed='; }
 
 echo "# stationary data (no drift): false alarms"
 for s in "${seeds[@]}"; do sim "$s" 0 0; done | tee "$tmp/stationary.txt"

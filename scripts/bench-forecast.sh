@@ -17,9 +17,11 @@ SECOND_SEED=${SECOND_SEED:-7}
 
 if [[ ! -f $JAR ]]; then
     echo "building $JAR" >&2
-    mvn -q -o -B package -DskipTests
+    mvn -q -B package -DskipTests -Dspotless.check.skip=true
 fi
 dqs() { java -jar "$JAR" "$@"; }
+# shellcheck source=scripts/bench-jar.sh
+. scripts/bench-jar.sh
 mkdir -p "$WORK"
 
 now() { date +%s.%N; }
@@ -44,7 +46,7 @@ t1=$(now)
 echo "train-model on 1,000,000 rows: $(elapsed "$t0" "$t1") s wall (JVM start included)"
 tail -1 "$WORK/train-1m.txt"
 
-dqs bench-scoring --model "$WORK/model-1m.model.json" --history "$WORK/data-1m/rule_executions.csv" \
+bench bench-scoring --model "$WORK/model-1m.model.json" --history "$WORK/data-1m/rule_executions.csv" \
     --write-requests "$WORK/requests-1m.csv" --rows 1000000
 t0=$(now)
 dqs batch-predict --model "$WORK/model-1m.model.json" --input "$WORK/requests-1m.csv" \

@@ -28,6 +28,8 @@ bootstrap=127.0.0.1:$KAFKA_PORT
 data="$root/target/bench-kafka-data-$rows"
 out="$root/target/bench-kafka.txt"
 
+# shellcheck source=scripts/bench-jar.sh
+. "$root/scripts/bench-jar.sh"
 started=""
 if ! "$root/scripts/kafka-local.sh" status > /dev/null 2>&1; then
   "$root/scripts/kafka-local.sh" start
@@ -42,7 +44,7 @@ fi
 
 {
   echo "# Kafka benchmark $(date -u +%Y-%m-%dT%H:%M:%SZ): $rows rows, parallelism $parallelism, checkpoint interval $interval, $(nproc) cores"
-  DQS_JAVA_OPTS=${DQS_JAVA_OPTS:--Xmx2g} "$root/scripts/dqs" bench-kafka --kafka "$bootstrap" \
+  DQS_JAVA_OPTS=${DQS_JAVA_OPTS:--Xmx2g} bench bench-kafka --kafka "$bootstrap" \
     --input "$data" --rules "$data/rules.json" --parallelism "$parallelism" \
     --checkpoint-interval "$interval"
 } | tee "$out"

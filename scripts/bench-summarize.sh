@@ -14,6 +14,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dqs="$root/scripts/dqs"
+# shellcheck source=scripts/bench-jar.sh
+. "$root/scripts/bench-jar.sh"
 rows=${1:-1000000}
 big=${2:-10000000}
 repeat=${REPEAT:-5}
@@ -32,7 +34,7 @@ measure() { # input_dir out_dir
   echo "$(cat "$work/time.txt") $(python3 -c "import json;print(json.load(open('$2/run_report.json'))['records_read'])")"
 }
 bare() { # input_dir -> records/s
-  "$dqs" bench-parse "$1/rule_executions.csv" | sed -E 's/.*= ([0-9]+) records\/s/\1/'
+  bench bench-parse "$1/rule_executions.csv" | sed -E 's/.*= ([0-9]+) records\/s/\1/'
 }
 
 echo "generating data (once; kept in $work)..." >&2

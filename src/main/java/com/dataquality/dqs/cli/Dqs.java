@@ -23,9 +23,6 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             TopicsCommand.class,
             ConsumeCommand.class,
-            BenchParseCommand.class,
-            BenchScoringCommand.class,
-            BenchKafkaCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {

@@ -5,7 +5,7 @@ import org.apache.flink.util.TimeUtils;
 import picocli.CommandLine;
 
 /** Durations as Flink writes them in its configuration: {@code 10s}, {@code 2 min}, {@code 1d}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
         try {

@@ -12,16 +12,17 @@ import java.util.function.Consumer;
  * commands. Rejected records are counted, not fatal: forecasting uses the valid ones, and {@code
  * dqs summarize} is where dead letters are written out.
  */
-final class RecordFiles {
+public final class RecordFiles {
 
     /** What was read. */
-    record Counts(int files, long valid, long rejected) {}
+    public record Counts(int files, long valid, long rejected) {}
 
     private static final long PROGRESS_EVERY = 1_000_000;
 
     private RecordFiles() {}
 
-    static Counts readInto(List<Path> inputs, DailySeriesTable table, Consumer<String> progress) {
+    public static Counts readInto(
+            List<Path> inputs, DailySeriesTable table, Consumer<String> progress) {
         List<Path> files = InputFiles.expand(inputs);
         long[] counts = new long[2]; // valid, rejected
         CsvFiles.forEach(

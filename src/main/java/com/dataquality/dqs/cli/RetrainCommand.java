@@ -1,10 +1,10 @@
 package com.dataquality.dqs.cli;
 
-import com.dataquality.dqs.drift.HistoryFiles;
-import com.dataquality.dqs.drift.RetrainLoop;
-import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.model.ModelRegistry;
 import com.dataquality.dqs.parse.RuleMetadataFile;
+import com.dataquality.dqs.retrain.HistoryFiles;
+import com.dataquality.dqs.retrain.RetrainLoop;
+import com.dataquality.dqs.retrain.Retrainer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.drift.RetrainFunction;
-import com.dataquality.dqs.drift.Retrainer;
 import com.dataquality.dqs.pipeline.Outputs;
+import com.dataquality.dqs.retrain.RetrainFunction;
+import com.dataquality.dqs.retrain.Retrainer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;

@@ -8,6 +8,7 @@ import com.dataquality.dqs.io.KafkaInputs;
 import com.dataquality.dqs.io.KafkaOutputSettings;
 import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.ModelInputs;
+import com.dataquality.dqs.launch.FlinkEnvironments;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.parse.RuleMetadataFile;

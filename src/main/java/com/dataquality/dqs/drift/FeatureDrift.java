@@ -2,6 +2,7 @@ package com.dataquality.dqs.drift;
 
 import com.dataquality.dqs.model.DriftReference;
 import com.dataquality.dqs.model.DriftReference.Distribution;
+import com.dataquality.dqs.stats.Psi;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package com.dataquality.dqs.generate;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.io.Csv;
+import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.Status;
 import java.io.IOException;

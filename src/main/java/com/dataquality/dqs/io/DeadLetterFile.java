@@ -1,6 +1,7 @@
 package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.format.DeadLetterCsv;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

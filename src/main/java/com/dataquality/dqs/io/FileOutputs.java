@@ -1,11 +1,14 @@
 package com.dataquality.dqs.io;
 
-import com.dataquality.dqs.drift.DriftEvent;
-import com.dataquality.dqs.drift.RetrainTrigger;
+import com.dataquality.dqs.format.DeadLetterCsv;
+import com.dataquality.dqs.format.JsonForms;
+import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Prediction;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.record.SummaryRow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

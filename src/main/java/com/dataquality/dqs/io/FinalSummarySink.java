@@ -1,6 +1,6 @@
 package com.dataquality.dqs.io;
 
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

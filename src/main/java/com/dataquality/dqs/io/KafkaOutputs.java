@@ -1,12 +1,13 @@
 package com.dataquality.dqs.io;
 
-import com.dataquality.dqs.drift.DriftEvent;
-import com.dataquality.dqs.drift.RetrainTrigger;
+import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.Prediction;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.record.SummaryRow;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.parse.CsvRows;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

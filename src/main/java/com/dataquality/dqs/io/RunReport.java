@@ -3,7 +3,7 @@ package com.dataquality.dqs.io;
 import com.dataquality.dqs.pipeline.RunCounts;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleMetadata;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

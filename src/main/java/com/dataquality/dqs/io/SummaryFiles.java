@@ -1,6 +1,8 @@
 package com.dataquality.dqs.io;
 
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.format.SummaryCsv;
+import com.dataquality.dqs.format.SummarySentence;
+import com.dataquality.dqs.record.SummaryRow;
 import java.nio.file.Path;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package com.dataquality.dqs.model;
 
-import com.dataquality.dqs.drift.Psi;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.model.DriftReference.DailyStatistic;
 import com.dataquality.dqs.model.DriftReference.Distribution;
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
+import com.dataquality.dqs.stats.Psi;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,12 +1,12 @@
 package com.dataquality.dqs.pipeline;
 
-import com.dataquality.dqs.drift.DriftEvent;
-import com.dataquality.dqs.drift.RetrainTrigger;
 import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SeriesDay;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import org.apache.flink.streaming.api.datastream.DataStream;
 
 /**

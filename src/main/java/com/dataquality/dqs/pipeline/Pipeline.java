@@ -1,17 +1,17 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.drift.DriftSettings;
-import com.dataquality.dqs.drift.DriftStage;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.scoring.ForecastFunction;
+import com.dataquality.dqs.stream.Tags;
 import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
-import com.dataquality.dqs.summary.SummaryRow;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -81,7 +81,7 @@ public final class Pipeline {
         SingleOutputStreamOperator<SummaryRow> allUpdates =
                 updates.keyBy(r -> FinalSummaryFunction.ALL, Types.INT)
                         .connect(
-                                updates.getSideOutput(Tags.FINAL_STATES)
+                                updates.getSideOutput(RollingSummaryFunction.FINAL_STATES)
                                         .keyBy(s -> FinalSummaryFunction.ALL, Types.INT))
                         .process(new FinalSummaryFunction(settings.rules()))
                         .uid(UID_FINAL_SUMMARY)

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.RejectReason;
+import com.dataquality.dqs.stream.MetricNames;
 import java.util.EnumMap;
 import java.util.Map;
 import org.apache.flink.api.common.accumulators.LongCounter;
@@ -24,14 +25,14 @@ final class RecordCounters {
             new EnumMap<>(RejectReason.class);
 
     RecordCounters(StreamingRuntimeContext context, MetricGroup operatorMetrics) {
-        MetricGroup group = operatorMetrics.addGroup(Metrics.GROUP);
-        read = group.counter(Metrics.RECORDS_READ);
-        valid = group.counter(Metrics.RECORDS_VALID);
-        Counter deadAll = group.counter(Metrics.RECORDS_DEAD_LETTERED);
-        readTotal = context.getLongCounter(Metrics.RECORDS_READ);
-        validTotal = context.getLongCounter(Metrics.RECORDS_VALID);
+        MetricGroup group = operatorMetrics.addGroup(MetricNames.GROUP);
+        read = group.counter(MetricNames.RECORDS_READ);
+        valid = group.counter(MetricNames.RECORDS_VALID);
+        Counter deadAll = group.counter(MetricNames.RECORDS_DEAD_LETTERED);
+        readTotal = context.getLongCounter(MetricNames.RECORDS_READ);
+        validTotal = context.getLongCounter(MetricNames.RECORDS_VALID);
         for (RejectReason reason : RejectReason.values()) {
-            String name = Metrics.DEAD_LETTERED_PREFIX + reason.name();
+            String name = MetricNames.DEAD_LETTERED_PREFIX + reason.name();
             // One counter per reason, plus the sum the dashboard shows at a glance.
             deadByReason.put(reason, new SumCounter(group.counter(name), deadAll));
             deadTotalByReason.put(reason, context.getLongCounter(name));

@@ -4,6 +4,7 @@ import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.stream.Tags;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.RejectReason;
+import com.dataquality.dqs.stream.MetricNames;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,11 +26,12 @@ public record RunCounts(long read, long valid, Map<RejectReason, Long> deadLette
         Map<RejectReason, Long> dead = new EnumMap<>(RejectReason.class);
         for (RejectReason reason : RejectReason.values()) {
             dead.put(
-                    reason, number(accumulators.get(Metrics.DEAD_LETTERED_PREFIX + reason.name())));
+                    reason,
+                    number(accumulators.get(MetricNames.DEAD_LETTERED_PREFIX + reason.name())));
         }
         return new RunCounts(
-                number(accumulators.get(Metrics.RECORDS_READ)),
-                number(accumulators.get(Metrics.RECORDS_VALID)),
+                number(accumulators.get(MetricNames.RECORDS_READ)),
+                number(accumulators.get(MetricNames.RECORDS_VALID)),
                 dead);
     }
 

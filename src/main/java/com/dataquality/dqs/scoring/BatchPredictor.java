@@ -3,7 +3,7 @@ package com.dataquality.dqs.scoring;
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesHistory;
-import com.dataquality.dqs.io.Csv;
+import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.record.Keys;
 import java.io.IOException;

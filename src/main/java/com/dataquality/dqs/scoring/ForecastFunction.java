@@ -3,15 +3,15 @@ package com.dataquality.dqs.scoring;
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesHistory;
-import com.dataquality.dqs.pipeline.DayCloses;
-import com.dataquality.dqs.pipeline.Metrics;
-import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
 import com.dataquality.dqs.record.SeriesDay;
+import com.dataquality.dqs.stream.DayCloses;
+import com.dataquality.dqs.stream.MetricNames;
+import com.dataquality.dqs.stream.Tags;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.Map;
@@ -106,7 +106,7 @@ public final class ForecastFunction
         models = new ModelCache();
         metrics =
                 new ForecastMetrics(
-                        getRuntimeContext().getMetricGroup().addGroup(Metrics.GROUP), models);
+                        getRuntimeContext().getMetricGroup().addGroup(MetricNames.GROUP), models);
     }
 
     @Override
@@ -309,16 +309,16 @@ public final class ForecastFunction
         private long errorCount;
 
         ForecastMetrics(MetricGroup group, ModelCache models) {
-            forecasts = group.counter(Metrics.FORECASTS_EMITTED);
-            swaps = group.counter(Metrics.MODEL_SWAPS);
-            rejections = group.counter(Metrics.MODEL_REJECTIONS);
+            forecasts = group.counter(MetricNames.FORECASTS_EMITTED);
+            swaps = group.counter(MetricNames.MODEL_SWAPS);
+            rejections = group.counter(MetricNames.MODEL_REJECTIONS);
             latency =
                     group.histogram(
-                            Metrics.FORECAST_LATENCY_MICROS,
+                            MetricNames.FORECAST_LATENCY_MICROS,
                             new DescriptiveStatisticsHistogram(10_000));
-            group.gauge(Metrics.MODEL_VERSION, models::version);
+            group.gauge(MetricNames.MODEL_VERSION, models::version);
             group.gauge(
-                    Metrics.REALIZED_MAE,
+                    MetricNames.REALIZED_MAE,
                     () -> errorCount == 0 ? Double.NaN : errorSum / errorCount);
         }
 

@@ -1,7 +1,8 @@
 package com.dataquality.dqs.summary;
 
-import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.Tags;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

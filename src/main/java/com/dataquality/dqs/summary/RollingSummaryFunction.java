@@ -1,19 +1,21 @@
 package com.dataquality.dqs.summary;
 
-import com.dataquality.dqs.pipeline.DayCloses;
-import com.dataquality.dqs.pipeline.Metrics;
-import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.DayCloses;
+import com.dataquality.dqs.stream.MetricNames;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keeps one {@link SummaryAccumulator} per summary key and publishes the key's summary when a day
@@ -30,6 +32,14 @@ import org.apache.flink.util.Collector;
 public final class RollingSummaryFunction
         extends KeyedProcessFunction<String, DailyCounts, SummaryRow> {
     private static final long serialVersionUID = 1L;
+
+    /**
+     * Each key's accumulator at the end of input, for {@link FinalSummaryFunction}: a hand-off
+     * inside the summary stage (its type is this package's), so the tag lives here rather than with
+     * the job's shared tags.
+     */
+    public static final OutputTag<SummaryAccumulator> FINAL_STATES =
+            new OutputTag<>("final-summary-states", TypeInformation.of(SummaryAccumulator.class));
 
     /** Descriptor of the keyed state, shared with tests that inspect it. */
     public static final ValueStateDescriptor<SummaryAccumulator> STATE =
@@ -60,9 +70,9 @@ public final class RollingSummaryFunction
     public void open(OpenContext openContext) {
         state = getRuntimeContext().getState(STATE);
         nextClose = getRuntimeContext().getState(NEXT_CLOSE);
-        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(Metrics.GROUP);
-        late = group.counter(Metrics.LATE_RECORDS);
-        emitted = group.counter(Metrics.SUMMARIES_EMITTED);
+        MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(MetricNames.GROUP);
+        late = group.counter(MetricNames.LATE_RECORDS);
+        emitted = group.counter(MetricNames.SUMMARIES_EMITTED);
     }
 
     @Override
@@ -99,7 +109,7 @@ public final class RollingSummaryFunction
             return;
         }
         if (timestamp == DayCloses.END_OF_INPUT) {
-            ctx.output(Tags.FINAL_STATES, acc);
+            ctx.output(FINAL_STATES, acc);
             return;
         }
         long watermark = ctx.timerService().currentWatermark();

@@ -4,6 +4,7 @@ import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SummaryRow;
 import java.time.LocalDate;
 import java.util.Arrays;
 

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dataquality.dqs.drift.HistoryFiles;
-import com.dataquality.dqs.drift.RetrainLoop;
 import com.dataquality.dqs.generate.Generator;
 import com.dataquality.dqs.generate.GeneratorConfig;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.ModelRegistry;
 import com.dataquality.dqs.model.Trainer;
+import com.dataquality.dqs.retrain.HistoryFiles;
+import com.dataquality.dqs.retrain.RetrainLoop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;

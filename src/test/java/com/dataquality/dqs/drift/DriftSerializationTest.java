@@ -2,6 +2,9 @@ package com.dataquality.dqs.drift;
 
 import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
 
+import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.stats.PageHinkley;
 import org.junit.jupiter.api.Test;
 
 /** Everything the drift stage keeps in state or sends between operators is a POJO, never Kryo. */

@@ -3,7 +3,7 @@ package com.dataquality.dqs.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.drift.DriftSettings;
 import com.dataquality.dqs.drift.FeatureDrift;
-import com.dataquality.dqs.drift.Psi;
 import com.dataquality.dqs.model.DriftReference.DailyStatistic;
 import com.dataquality.dqs.model.DriftReference.Distribution;
+import com.dataquality.dqs.stats.Psi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -2,7 +2,7 @@ package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.summary.Windows;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,15 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.TestCsv;
-import com.dataquality.dqs.io.Csv;
+import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.io.DeadLetterFile;
+import com.dataquality.dqs.launch.BoundedSummary;
 import com.dataquality.dqs.parse.CsvRecordReader;
 import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
-import com.dataquality.dqs.summary.SummaryRow;
+import com.dataquality.dqs.record.SummaryRow;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -14,6 +14,8 @@ import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.stream.MetricNames;
+import com.dataquality.dqs.stream.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.streaming.api.watermark.Watermark;
@@ -74,11 +76,11 @@ class RouteAndCombineOperatorTest {
 
             var context = h.getOperator().getRuntimeContext();
             java.util.Map<String, Object> accumulators = new java.util.HashMap<>();
-            for (String name : List.of(Metrics.RECORDS_READ, Metrics.RECORDS_VALID)) {
+            for (String name : List.of(MetricNames.RECORDS_READ, MetricNames.RECORDS_VALID)) {
                 accumulators.put(name, context.getLongCounter(name).getLocalValue());
             }
             for (RejectReason reason : RejectReason.values()) {
-                String name = Metrics.DEAD_LETTERED_PREFIX + reason.name();
+                String name = MetricNames.DEAD_LETTERED_PREFIX + reason.name();
                 accumulators.put(name, context.getLongCounter(name).getLocalValue());
             }
             RunCounts counts = RunCounts.fromAccumulators(accumulators);

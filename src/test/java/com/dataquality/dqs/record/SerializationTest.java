@@ -1,7 +1,6 @@
 package com.dataquality.dqs.record;
 
 import com.dataquality.dqs.summary.SummaryAccumulator;
-import com.dataquality.dqs.summary.SummaryRow;
 import org.apache.flink.types.PojoTestUtils;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class SerializationTest {
     @Test
     void seriesDayAndKeptDaysArePojos() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(SeriesDay.class);
-        PojoTestUtils.assertSerializedAsPojoWithoutKryo(com.dataquality.dqs.drift.KeptDays.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(com.dataquality.dqs.retrain.KeptDays.class);
     }
 
     @Test

@@ -7,11 +7,11 @@ import static com.dataquality.dqs.record.Status.PASS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dataquality.dqs.pipeline.DayCloses;
-import com.dataquality.dqs.pipeline.Tags;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.DayCloses;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -148,7 +148,7 @@ class RollingSummaryFunctionTest {
             assertEquals(2, h.numEventTimeTimers(), "bounded mode: only end-of-input timers");
             h.processWatermark(Long.MAX_VALUE);
             assertTrue(h.extractOutputValues().isEmpty());
-            var finals = h.getSideOutput(Tags.FINAL_STATES);
+            var finals = h.getSideOutput(RollingSummaryFunction.FINAL_STATES);
             assertEquals(2, finals.size());
             List<SummaryRow> rows =
                     FinalSummaryFunction.finalRows(

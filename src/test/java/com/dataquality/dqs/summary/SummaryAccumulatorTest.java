@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SummaryRow;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Sourced by the scripts/bench-*.sh: builds the benchmark jar (mvn -Pbench package, its own
+# build directory target/bench) when it is missing or older than the sources, and defines
+# `bench ARGS...` to run it. The benchmarks are not part of the product's jar.
+bench_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+bench_jar="$bench_root/target/bench/dq-summarizer-bench.jar"
+if [ ! -f "$bench_jar" ] || [ -n "$(find "$bench_root/src/main" "$bench_root/src/bench" "$bench_root/pom.xml" -newer "$bench_jar" -print -quit 2>/dev/null)" ]; then
+  echo "bench: building $(basename "$bench_jar") (mvn -Pbench package)..." >&2
+  (cd "$bench_root" && mvn -q -B -Pbench package -DskipTests -Dspotless.check.skip=true >&2)
+fi
+bench() {
+  # shellcheck disable=SC2086
+  java ${DQS_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$bench_jar" "$@"
+}

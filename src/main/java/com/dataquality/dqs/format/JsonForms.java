@@ -1,0 +1,130 @@
+package com.dataquality.dqs.format;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.record.SummaryRow;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON forms of our outputs (CONTRACT.md §3 "JSON forms"): field names are the CSV column
+ * names, numbers are JSON numbers, so a consumer can switch between the CSV and a topic.
+ */
+public final class JsonForms {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private JsonForms() {}
+
+    public static ObjectNode summary(SummaryRow r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("source", r.source());
+        n.put("tenant_id", r.tenantId());
+        n.put("dataset_uuid", r.datasetUuid());
+        n.put("dataset_name", r.datasetName());
+        n.put("rule_code", r.ruleCode());
+        n.put("rule_name", r.ruleName());
+        n.put("rule_type", r.ruleType());
+        n.put("dimension", r.dimension());
+        n.put("rule_description", r.ruleDescription());
+        n.put("category", r.category());
+        n.put("business_date_latest", r.businessDateLatest());
+        n.put("dataset_record_count_latest", r.datasetRecordCountLatest());
+        n.put("filtered_record_count_latest", r.filteredRecordCountLatest());
+        n.put("pass_count_total", r.passCountTotal());
+        n.put("fail_count_total", r.failCountTotal());
+        n.put("pass_count_1m", r.passCount1m());
+        n.put("fail_count_1m", r.failCount1m());
+        n.put("pass_count_3m", r.passCount3m());
+        n.put("fail_count_3m", r.failCount3m());
+        n.put("pass_count_12m", r.passCount12m());
+        n.put("fail_count_12m", r.failCount12m());
+        n.put("fail_rate_total", r.failRateTotal());
+        n.put("fail_rate_1m", r.failRate1m());
+        n.put("fail_rate_3m", r.failRate3m());
+        n.put("fail_rate_12m", r.failRate12m());
+        n.put("trend_flag", r.trendFlag());
+        n.put("last_execution_level", r.lastExecutionLevel());
+        n.put("warning_count_total", r.warningCountTotal());
+        n.put("warning_count_1m", r.warningCount1m());
+        n.put("warning_count_3m", r.warningCount3m());
+        n.put("warning_count_12m", r.warningCount12m());
+        n.put("reference_date", r.referenceDate());
+        return n;
+    }
+
+    public static ObjectNode deadLetter(DeadLetter d) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("reason", d.reason().name());
+        n.put("detail", d.detail());
+        if (d.fromFile()) {
+            n.put("file", d.origin());
+            n.put("line", d.position());
+        } else {
+            n.put("topic", d.origin());
+            n.put("partition", d.partition());
+            n.put("offset", d.position());
+        }
+        n.put("raw", d.raw());
+        return n;
+    }
+
+    public static ObjectNode prediction(Prediction p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("dataset_uuid", p.datasetUuid());
+        n.put("rule_code", p.ruleCode());
+        n.put("business_date", p.businessDate());
+        n.put("predicted_pass_percentage", p.predictedPassPercentage());
+        n.put("model_version", p.modelVersion());
+        n.put("actual_pass_percentage", p.actualPassPercentage());
+        n.put("abs_error", p.absError());
+        return n;
+    }
+
+    /** A drift event, one line of {@code drift_events.jsonl} or one message on the drift topic. */
+    public static ObjectNode driftEvent(DriftEvent e) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("business_date", e.businessDate());
+        n.put("kind", e.kind());
+        n.put("statistic", e.statistic());
+        putFinite(n, "value", e.value());
+        putFinite(n, "threshold", e.threshold());
+        var features = n.putArray("features");
+        for (String f : e.features()) {
+            features.add(f);
+        }
+        n.put("model_version", e.modelVersion());
+        n.put("detail", e.detail());
+        return n;
+    }
+
+    public static ObjectNode retrainTrigger(RetrainTrigger t) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("business_date", t.businessDate());
+        n.put("reason", t.reason());
+        n.put("signal_days", t.signalDays());
+        n.put("window_days", t.windowDays());
+        n.put("model_version", t.modelVersion());
+        return n;
+    }
+
+    /** JSON has no NaN or infinity: those become null. */
+    private static void putFinite(ObjectNode n, String name, double v) {
+        if (Double.isFinite(v)) {
+            n.put(name, v);
+        } else {
+            n.putNull(name);
+        }
+    }
+
+    public static String text(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package com.dataquality.dqs.stream;
+
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.SeriesDay;
+import com.dataquality.dqs.record.SummaryRow;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.util.OutputTag;
+
+/** The job's side outputs, in one place so that producers and consumers share one instance. */
+public final class Tags {
+    /** Records that could not be understood, with origin and reason. */
+    public static final OutputTag<DeadLetter> DEAD_LETTERS =
+            new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
+
+    /** The final summary rows, sorted by key, at the end of bounded input. */
+    public static final OutputTag<SummaryRow> FINAL_ROWS =
+            new OutputTag<>("final-summary-rows", TypeInformation.of(SummaryRow.class));
+
+    /** The features of every forecast, for the drift side pipeline. */
+    public static final OutputTag<ForecastFeatures> FORECAST_FEATURES =
+            new OutputTag<>("forecast-features", TypeInformation.of(ForecastFeatures.class));
+
+    /** Each series' closed days, for the job's own retrainer. */
+    public static final OutputTag<SeriesDay> CLOSED_DAYS =
+            new OutputTag<>("closed-series-days", TypeInformation.of(SeriesDay.class));
+
+    private Tags() {}
+}

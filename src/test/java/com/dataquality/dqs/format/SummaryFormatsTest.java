@@ -1,0 +1,99 @@
+package com.dataquality.dqs.format;
+
+import static com.dataquality.dqs.TestRecords.day;
+import static com.dataquality.dqs.TestRecords.exec;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.dataquality.dqs.record.RuleExecution;
+import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.Status;
+import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.summary.SummaryAccumulator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+class SummaryFormatsTest {
+
+    @Test
+    void ratesArePlainDecimalsLikePython() {
+        assertEquals("0.0", Decimals.plain(0.0));
+        assertEquals("1.0", Decimals.plain(1.0));
+        assertEquals("0.25", Decimals.plain(0.25));
+        assertEquals("0.0001", Decimals.plain(1.0e-4));
+        assertEquals("0.3333333333333333", Decimals.plain(1.0 / 3));
+        assertEquals("0.000012345", Decimals.plain(1.2345e-5));
+    }
+
+    @Test
+    void percentagesFollowPythonsTwoDecimalPercentFormat() {
+        assertEquals("25.00%", Decimals.percent2(0.25));
+        assertEquals("0.00%", Decimals.percent2(0.0));
+        assertEquals("100.00%", Decimals.percent2(1.0));
+        assertEquals("33.33%", Decimals.percent2(1.0 / 3));
+        assertEquals("66.67%", Decimals.percent2(2.0 / 3));
+        // 0.125 * 100 = 12.5 exactly; format(0.00125, '.2%') in Python gives '0.12%' (binary value
+        // just below)
+        assertEquals("0.12%", Decimals.percent2(0.00125));
+        assertEquals("12.50%", Decimals.percent2(0.125));
+    }
+
+    private static SummaryRow sample() {
+        SummaryAccumulator acc = new SummaryAccumulator();
+        RuleExecution r =
+                new RuleExecution(
+                        "sys, \"A\"",
+                        "t1",
+                        "uuid-1",
+                        "Ünïcode, \"quoted\" name",
+                        7,
+                        day("2024-03-01"),
+                        Status.FAIL,
+                        null,
+                        12L,
+                        "DATASET",
+                        "",
+                        "",
+                        1);
+        acc.add(r);
+        acc.add(exec("uuid-1", 7, "2024-02-01", Status.PASS));
+        return acc.toRow(
+                day("2024-03-01"), new RuleMetadata("Rule, seven", "T", "D", "x\ny", "C2"));
+    }
+
+    @Test
+    void csvRowHasTheContractColumnsFirstAndQuotesWhereNeeded() {
+        String header = SummaryCsv.header();
+        assertEquals(
+                String.join(",", SummaryCsv.CONTRACT_COLUMNS),
+                header.substring(0, String.join(",", SummaryCsv.CONTRACT_COLUMNS).length()));
+        assertEquals(27, SummaryCsv.CONTRACT_COLUMNS.size());
+        String line = SummaryCsv.line(sample());
+        assertEquals(
+                "\"sys, \"\"A\"\"\",t1,uuid-1,\"Ünïcode, \"\"quoted\"\" name\",7,\"Rule, seven\",T,D,\"x\ny\",C2,"
+                        + "2024-03-01,,12,1,1,1,1,1,1,1,1,0.5,0.5,0.5,0.5,equal,DATASET,0,0,0,0,2024-03-01",
+                line);
+    }
+
+    @Test
+    void sentenceFollowsTheTemplate() {
+        assertEquals(
+                "• On 2024-03-01, dataset \"Ünïcode, \"quoted\" name\" (source: sys, \"A\", tenant: t1,"
+                        + " UUID: uuid-1) under rule \"Rule, seven\" [7] recorded 1 failures and 1 passes"
+                        + " overall (fail-rate 50.00%; 1-month 50.00%, 3-month 50.00%, 12-month 50.00%)"
+                        + " — trend equal.",
+                SummarySentence.of(sample()));
+    }
+
+    @Test
+    void jsonFormUsesColumnNamesAndJsonNumbers() throws Exception {
+        JsonNode n = new ObjectMapper().readTree(JsonForms.text(JsonForms.summary(sample())));
+        for (String column : SummaryCsv.CONTRACT_COLUMNS) {
+            assertEquals(true, n.has(column), column);
+        }
+        assertEquals(7, n.get("rule_code").intValue());
+        assertEquals(true, n.get("fail_rate_1m").isNumber());
+        assertEquals(true, n.get("dataset_record_count_latest").isNull());
+        assertEquals(12, n.get("filtered_record_count_latest").longValue());
+    }
+}
