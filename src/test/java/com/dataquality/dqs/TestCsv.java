@@ -8,6 +8,21 @@ public final class TestCsv {
     private TestCsv() {}
 
     /** All records of {@code text}, each a list of fields (header included). */
+    /** The data rows of a CSV file with a header, as header name → value. */
+    public static List<java.util.Map<String, String>> rows(java.nio.file.Path file)
+            throws java.io.IOException {
+        List<List<String>> records = parse(java.nio.file.Files.readString(file));
+        List<java.util.Map<String, String>> rows = new java.util.ArrayList<>();
+        for (List<String> r : records.subList(1, records.size())) {
+            java.util.Map<String, String> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                row.put(records.get(0).get(i), r.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
     public static List<List<String>> parse(String text) {
         List<List<String>> records = new ArrayList<>();
         List<String> record = new ArrayList<>();

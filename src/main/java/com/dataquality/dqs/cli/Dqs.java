@@ -1,6 +1,7 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.UsageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -78,12 +79,36 @@ public final class Dqs implements Runnable {
                 });
         cl.setExecutionExceptionHandler(
                 (ex, commandLine, parseResult) -> {
+                    if (ex instanceof UsageException usage) {
+                        String cmd = commandLine.getCommandName();
+                        commandLine
+                                .getErr()
+                                .println(
+                                        "dqs: "
+                                                + usage.getMessage()
+                                                + " (see 'dqs "
+                                                + ("dqs".equals(cmd) ? "" : cmd + " ")
+                                                + "--help')");
+                        return EXIT_USAGE;
+                    }
                     InputException input = Errors.findInputException(ex);
                     if (input != null) {
                         commandLine.getErr().println("dqs: " + input.getMessage());
                         return EXIT_INPUT;
                     }
                     Logging.logUnexpected(ex);
+                    String known = Errors.known(ex);
+                    if (known != null) {
+                        commandLine
+                                .getErr()
+                                .println(
+                                        "dqs: "
+                                                + known
+                                                + " (details in "
+                                                + Logging.logFile()
+                                                + ")");
+                        return EXIT_INPUT;
+                    }
                     commandLine
                             .getErr()
                             .println(

@@ -20,14 +20,39 @@ final class Errors {
         return found;
     }
 
-    /** Whether a job ended because someone cancelled it (the dashboard, the REST API). */
-    static boolean isCancellation(Throwable t) {
+    /**
+     * A failure the user can act on, recognized in the cause chain, as one line: a busy port, a
+     * full disk, an unreachable broker. Null when none is recognized.
+     */
+    static String known(Throwable t) {
         for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
-            if (c instanceof org.apache.flink.runtime.client.JobCancellationException) {
-                return true;
+            String msg = String.valueOf(c.getMessage());
+            if (c instanceof java.net.BindException
+                    || msg.contains("Address already in use")
+                    || msg.contains("Could not start rest endpoint on any port")) {
+                return "a port this run needs is in use by another process (another dqs run?):"
+                        + " choose another with --web-ui-port or --metrics-port ("
+                        + oneLine(c)
+                        + ")";
+            }
+            if (msg.contains("No space left on device")) {
+                return "no space left on device: free disk space for the output and checkpoint"
+                        + " directories ("
+                        + oneLine(c)
+                        + ")";
+            }
+            if (c.getClass().getName().startsWith("org.apache.kafka.common.errors.Timeout")
+                    || msg.contains("Timed out waiting for a node assignment")
+                    || msg.contains("No resolvable bootstrap urls")) {
+                return "cannot reach Kafka (check --kafka BOOTSTRAP and that the brokers run): "
+                        + oneLine(c);
+            }
+            if (c instanceof org.apache.flink.runtime.client.JobInitializationException
+                    && msg.contains("savepoint")) {
+                return "the job cannot start from that savepoint: " + oneLine(c);
             }
         }
-        return false;
+        return null;
     }
 
     /** The innermost cause's type and message on one line. */

@@ -1,9 +1,10 @@
 package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.io.KafkaOutputSettings;
+import com.dataquality.dqs.io.TopicNames;
 import picocli.CommandLine.Option;
 
-/** The Kafka options of {@code dqs run} (CONTRACT.md §5), with the contract's topic defaults. */
+/** The Kafka options of {@code dqs run} and its helpers, with the contract's topic defaults. */
 final class KafkaOptions {
     @Option(
             names = "--kafka",
@@ -26,6 +27,13 @@ final class KafkaOptions {
     @Option(names = "--predictions-topic", defaultValue = "dq.predictions", paramLabel = "TOPIC")
     String predictionsTopic;
 
+    @Option(
+            names = "--shadow-predictions-topic",
+            defaultValue = "dq.shadow-predictions",
+            paramLabel = "TOPIC",
+            description = "Forecasts of challengers in shadow, and their realizations.")
+    String shadowPredictionsTopic;
+
     @Option(names = "--drift-topic", defaultValue = "dq.drift", paramLabel = "TOPIC")
     String driftTopic;
 
@@ -42,15 +50,34 @@ final class KafkaOptions {
     @Option(names = "--models-topic", defaultValue = "dq.models", paramLabel = "TOPIC")
     String modelsTopic;
 
+    @Option(
+            names = "--transactional-id-prefix",
+            defaultValue = KafkaOutputSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
+            paramLabel = "PREFIX",
+            description =
+                    "Start of the Kafka transactional ids of this job's sinks: two jobs writing at"
+                            + " the same time need different ones; keep it when resuming from a"
+                            + " savepoint (default: ${DEFAULT-VALUE}).")
+    String transactionalIdPrefix;
+
+    TopicNames topics() {
+        return new TopicNames(
+                inputTopic,
+                summariesTopic,
+                predictionsTopic,
+                shadowPredictionsTopic,
+                driftTopic,
+                retrainTriggersTopic,
+                deadLetterTopic,
+                modelsTopic);
+    }
+
     /** Exactly-once sinks with the broker's maximum transaction timeout. */
     KafkaOutputSettings outputSettings() {
         return new KafkaOutputSettings(
                 bootstrap,
-                summariesTopic,
-                predictionsTopic,
-                driftTopic,
-                deadLetterTopic,
-                KafkaOutputSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
+                topics(),
+                transactionalIdPrefix,
                 KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT);
     }
 }

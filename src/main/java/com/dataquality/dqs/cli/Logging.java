@@ -30,7 +30,9 @@ final class Logging {
     }
 
     static void logUnexpected(Throwable t) {
-        Logger log = LoggerFactory.getLogger(Dqs.class);
+        // Not under com.dataquality: the stack trace goes to the log file only, the console gets
+        // the one line the CLI prints.
+        Logger log = LoggerFactory.getLogger("dqs.unexpected");
         log.error("Command failed", t);
         if (System.getenv("DQS_DEBUG") != null) {
             t.printStackTrace();

@@ -2,7 +2,7 @@ package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.scoring.RequestValues;
 import com.dataquality.dqs.scoring.Scorer;
@@ -72,7 +72,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--dataset-uuid is empty");
         }
         PrintWriter err = spec.commandLine().getErr();
-        SeriesHistory h = SeriesHistory.empty();
+        SeriesState h = SeriesState.of(datasetUuid.trim(), rule);
         if (!history.isEmpty()) {
             DailySeriesTable table = new DailySeriesTable();
             RecordFiles.readInto(history, table, m -> err.println("predict: " + m));
@@ -80,11 +80,11 @@ final class PredictCommand implements Callable<Integer> {
             if (s == null) {
                 err.println("predict: no history for this series in --history");
             } else {
-                h = s.historyBefore(day);
+                h = s.stateBefore(day);
             }
         }
         try (Scorer scorer = new Scorer(ModelFile.read(model))) {
-            double p = scorer.forecast(h, day, datasetUuid.trim(), rule);
+            double p = scorer.forecast(h, day);
             spec.commandLine().getOut().println(RequestValues.percentage(p));
             spec.commandLine().getOut().flush();
         }

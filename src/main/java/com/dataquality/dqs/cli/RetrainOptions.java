@@ -1,18 +1,11 @@
 package com.dataquality.dqs.cli;
 
-import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.pipeline.Outputs;
-import com.dataquality.dqs.retrain.RetrainFunction;
-import com.dataquality.dqs.retrain.Retrainer;
-import java.nio.file.Files;
+import com.dataquality.dqs.launch.RunOptions;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /** The {@code --auto-retrain} options of {@code dqs run}: the loop closed inside the job. */
 final class RetrainOptions {
-    static final String UID_AUTO_RETRAIN = "auto-retrain";
-
     @Option(
             names = "--auto-retrain",
             description =
@@ -45,35 +38,8 @@ final class RetrainOptions {
                             + " (default: ${DEFAULT-VALUE}).")
     int compareDays;
 
-    void validate(CommandLine cl, Path modelsDir) {
-        if (!autoRetrain) {
-            return;
-        }
-        if (registry == null || modelsDir == null) {
-            throw new CommandLine.ParameterException(
-                    cl, "--auto-retrain needs --registry DIR and --models-dir DIR");
-        }
-        if (!Files.isDirectory(registry)) {
-            throw new InputException("--registry " + registry + " is not a directory");
-        }
-        if (trainDays < 14 || compareDays < 1) {
-            throw new CommandLine.ParameterException(
-                    cl,
-                    "--retrain-train-days must be at least 14 and --retrain-compare-days at least 1");
-        }
-    }
-
-    /**
-     * Retrains from the daily series the job keeps and publishes winners into {@code modelsDir}.
-     */
-    void attach(Outputs outputs, Path modelsDir) {
-        if (autoRetrain && outputs.closedDays() != null) {
-            RetrainFunction.attach(
-                    outputs,
-                    registry,
-                    modelsDir,
-                    new Retrainer.Options(trainDays, compareDays),
-                    UID_AUTO_RETRAIN);
-        }
+    /** The retrainer's options, or null without {@code --auto-retrain}. */
+    RunOptions.Retrain options() {
+        return autoRetrain ? new RunOptions.Retrain(registry, trainDays, compareDays) : null;
     }
 }

@@ -40,6 +40,14 @@ final class StopCommand implements Callable<Integer> {
     String jobId;
 
     @Option(
+            names = "--drain",
+            description =
+                    "Finish the job instead of pausing it: every open day closes, the final"
+                            + " summary files are written, then the savepoint is taken (resume"
+                            + " only if more input is expected).")
+    boolean drain;
+
+    @Option(
             names = "--timeout",
             defaultValue = "5min",
             converter = DurationConverter.class,
@@ -57,7 +65,7 @@ final class StopCommand implements Callable<Integer> {
         JsonNode trigger =
                 api.post(
                         "/jobs/" + job + "/stop",
-                        Map.of("targetDirectory", target, "drain", false));
+                        Map.of("targetDirectory", target, "drain", drain));
         String request = trigger.path("request-id").asText();
         long triggeredAt = System.currentTimeMillis();
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -4,9 +4,9 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.AtomicFiles;
 import com.dataquality.dqs.io.DeadLetterFile;
 import com.dataquality.dqs.io.RunReport;
+import com.dataquality.dqs.io.SummaryFacts;
 import com.dataquality.dqs.io.SummaryFiles;
 import com.dataquality.dqs.launch.BoundedSummary;
-import com.dataquality.dqs.launch.FlinkEnvironments;
 import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.parse.RuleMetadataFile;
 import com.dataquality.dqs.record.RuleMetadata;
@@ -81,7 +81,7 @@ final class SummarizeCommand implements Callable<Integer> {
         try (DeadLetterFile deadLetters = new DeadLetterFile(dir)) {
             result =
                     BoundedSummary.run(
-                            FlinkEnvironments.create(parallelism, 0),
+                            BoundedSummary.environment(parallelism),
                             files,
                             rules,
                             deadLetters.staging(),
@@ -103,9 +103,10 @@ final class SummarizeCommand implements Callable<Integer> {
                         "summarize",
                         files,
                         result.counts(),
-                        result.rows(),
-                        rules,
+                        SummaryFacts.of(result.rows(), rules),
                         parallelism,
+                        null,
+                        Map.of(),
                         new RunReport.Timings(
                                 millis(t1 - t0),
                                 result.jobMillis(),

@@ -48,14 +48,7 @@ final class TopicsCommand implements Callable<Integer> {
         Map<String, Boolean> created =
                 KafkaTopics.ensure(
                         kafka.bootstrap,
-                        KafkaTopics.standard(
-                                partitions,
-                                kafka.inputTopic,
-                                kafka.summariesTopic,
-                                kafka.predictionsTopic,
-                                kafka.driftTopic,
-                                kafka.deadLetterTopic,
-                                kafka.modelsTopic),
+                        KafkaTopics.standard(partitions, kafka.topics()),
                         replication);
         PrintWriter out = cl.getOut();
         created.forEach((t, now) -> out.println((now ? "created: " : "exists:  ") + t));

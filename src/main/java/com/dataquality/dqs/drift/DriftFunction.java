@@ -1,14 +1,16 @@
 package com.dataquality.dqs.drift;
 
-import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.model.ForecastModel;
-import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.ReferenceDocument;
 import com.dataquality.dqs.record.DriftEvent;
-import com.dataquality.dqs.record.ModelUpdate;
+import com.dataquality.dqs.record.ModelCommand;
 import com.dataquality.dqs.record.RetrainTrigger;
-import com.dataquality.dqs.scoring.ActiveModel;
+import com.dataquality.dqs.scoring.ModelRoster;
+import com.dataquality.dqs.scoring.ServedModel;
+import com.dataquality.dqs.scoring.ServingModels;
 import com.dataquality.dqs.stream.DayCloses;
 import com.dataquality.dqs.stream.MetricNames;
+import com.dataquality.dqs.stream.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -25,58 +28,50 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
-import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The drift side pipeline's one stateful operator, keyed by a constant (parallelism 1: it judges
- * whole days, and a day holds one element per series).
+ * whole days, and a day holds one element per series); a thin shell around {@link DriftDetector}.
  *
- * <p>It buffers forecast features and realized forecasts until their day closes: the features of
- * forecasts for D+1 are complete when the watermark passes the end of D (they are all made as D
- * closes), the realized errors of D likewise. Then, day by day in order, it compares the day's
- * feature distributions with the serving model's reference ({@link FeatureDrift}), feeds the day's
- * mean realized error to a Page-Hinkley test against the model's holdout error ({@link
- * ErrorDrift}), emits a {@link DriftEvent} for each drift, and a {@link RetrainTrigger} (side
- * output {@link #TRIGGERS}) when the {@link TriggerPolicy} says drift persisted.
+ * <p>It gathers the champion's forecast features and realized errors per day ({@link DayEvidence})
+ * until the day closes: the features of forecasts for D+1 are complete when the watermark passes
+ * the end of D (they are all made as D closes), the realized errors of D likewise. Then, day by day
+ * in order, the detector compares the day with the champion's reference and emits {@link
+ * DriftEvent}s, and a {@link RetrainTrigger} (side output {@link Tags#RETRAIN_TRIGGERS}) when drift
+ * persisted. A day is judged once; evidence arriving after (a late forecast) is not judged.
  *
- * <p>Only elements of the serving model's version count; a new model resets the error test and the
- * trigger's evidence (they were about the old one). The model reference sits in broadcast state
- * (bytes, as the forecast function keeps it); the parsed reference is a transient cache of it.
+ * <p>Only the champion's evidence counts; a new champion resets the error test and the trigger's
+ * evidence (they were about the old one). The roster sits in broadcast state ({@link
+ * ServingModels}) without the models' trees: the detector needs only the reference part.
  */
 public final class DriftFunction
-        extends KeyedBroadcastProcessFunction<Integer, DriftInput, ModelUpdate, DriftEvent> {
+        extends KeyedBroadcastProcessFunction<Integer, DriftSample, ModelCommand, DriftEvent> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(DriftFunction.class);
 
-    public static final int KEY = 0;
-    private static final String ACTIVE = "active";
-
-    public static final String METRIC_FEATURE_SHARE = "drift_feature_share";
-    public static final String METRIC_PAGE_HINKLEY = "drift_page_hinkley";
-    public static final String METRIC_DAILY_MAE = "drift_daily_mae";
-    public static final String METRIC_EVENTS = "drift_events";
-    public static final String METRIC_TRIGGERS = "retrain_triggers";
-
-    public static final OutputTag<RetrainTrigger> TRIGGERS =
-            new OutputTag<>("retrain-triggers", TypeInformation.of(RetrainTrigger.class));
-
-    /** The model the detector compares with; its own descriptor, same model stream. */
-    public static final MapStateDescriptor<String, ActiveModel> MODEL_STATE =
+    static final MapStateDescriptor<Integer, DayEvidence> DAYS =
             new MapStateDescriptor<>(
-                    "drift-model", Types.STRING, TypeInformation.of(ActiveModel.class));
-
-    static final ListStateDescriptor<DriftInput> PENDING =
-            new ListStateDescriptor<>("drift-pending", TypeInformation.of(DriftInput.class));
+                    "drift-days", Types.INT, TypeInformation.of(DayEvidence.class));
+    static final ValueStateDescriptor<Integer> LAST_JUDGED =
+            new ValueStateDescriptor<>("drift-last-judged", Types.INT);
     static final ValueStateDescriptor<DriftDetector.State> STATE =
             new ValueStateDescriptor<>(
                     "drift-detector", TypeInformation.of(DriftDetector.State.class));
 
-    private final DriftSettings settings;
+    /** What versions before 0.2 gathered, drained into {@link #DAYS} when first touched. */
+    static final ListStateDescriptor<DriftInput> LEGACY_PENDING =
+            new ListStateDescriptor<>("drift-pending", TypeInformation.of(DriftInput.class));
 
-    private transient ListState<DriftInput> pending;
+    private final DriftSettings settings;
+    private final ServingModels serving;
+
+    private transient MapState<Integer, DayEvidence> days;
+    private transient ValueState<Integer> lastJudged;
     private transient ValueState<DriftDetector.State> state;
+    private transient ListState<DriftInput> legacyPending;
+    private transient ServedModel cachedChampion;
     private transient ForecastModel reference;
     private transient Counter events;
     private transient Counter triggers;
@@ -84,99 +79,107 @@ public final class DriftFunction
     private transient double lastStatistic = Double.NaN;
     private transient double lastMae = Double.NaN;
 
-    public DriftFunction(DriftSettings settings) {
+    public DriftFunction(DriftSettings settings, ServingModels serving) {
         this.settings = settings;
+        this.serving = serving;
+    }
+
+    /** The model broadcast state this function needs, for {@code DataStream.broadcast}. */
+    public MapStateDescriptor<?, ?>[] broadcastDescriptors() {
+        return serving.descriptors();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        pending = getRuntimeContext().getListState(PENDING);
+        days = getRuntimeContext().getMapState(DAYS);
+        lastJudged = getRuntimeContext().getState(LAST_JUDGED);
         state = getRuntimeContext().getState(STATE);
+        legacyPending = getRuntimeContext().getListState(LEGACY_PENDING);
         lastShare = Double.NaN;
         lastStatistic = Double.NaN;
         lastMae = Double.NaN;
         MetricGroup group = getRuntimeContext().getMetricGroup().addGroup(MetricNames.GROUP);
-        events = group.counter(METRIC_EVENTS);
-        triggers = group.counter(METRIC_TRIGGERS);
-        group.gauge(METRIC_FEATURE_SHARE, () -> lastShare);
-        group.gauge(METRIC_PAGE_HINKLEY, () -> lastStatistic);
-        group.gauge(METRIC_DAILY_MAE, () -> lastMae);
+        events = group.counter(MetricNames.DRIFT_EVENTS);
+        triggers = group.counter(MetricNames.RETRAIN_TRIGGERS);
+        group.gauge(MetricNames.DRIFT_FEATURE_SHARE, () -> lastShare);
+        group.gauge(MetricNames.DRIFT_PAGE_HINKLEY, () -> lastStatistic);
+        group.gauge(MetricNames.DRIFT_DAILY_MAE, () -> lastMae);
     }
 
     @Override
-    public void processBroadcastElement(ModelUpdate update, Context ctx, Collector<DriftEvent> out)
+    public void processBroadcastElement(
+            ModelCommand command, Context ctx, Collector<DriftEvent> out) throws Exception {
+        serving.apply(
+                ctx.getBroadcastState(serving.rosterDescriptor()),
+                ctx.getBroadcastState(serving.legacyDescriptor()),
+                command,
+                new StringBuilder());
+    }
+
+    @Override
+    public void processElement(DriftSample in, ReadOnlyContext ctx, Collector<DriftEvent> out)
             throws Exception {
-        ForecastModel m;
-        try {
-            m = ModelFile.parse(update.modelJson(), update.origin());
-        } catch (InputException | IllegalStateException e) {
-            // The forecast function rejects it too (same validation) and keeps its model.
-            LOG.warn(
-                    "Drift detector ignores model update from {}: {}",
-                    update.origin(),
-                    e.getMessage());
-            return;
+        drainLegacy(ctx);
+        Integer judged = lastJudged.value();
+        int day = in.closingDay();
+        if (judged != null && day <= judged) {
+            return; // its day was judged already (a late forecast)
         }
-        ctx.getBroadcastState(MODEL_STATE)
-                .put(ACTIVE, new ActiveModel(m.version(), update.origin(), update.modelJson()));
-        reference = m;
-    }
-
-    @Override
-    public void processElement(DriftInput in, ReadOnlyContext ctx, Collector<DriftEvent> out)
-            throws Exception {
-        pending.add(in);
-        ctx.timerService().registerEventTimeTimer(DayCloses.endOfDay(in.closingDay()));
+        DayEvidence e = days.get(day);
+        if (e == null || !e.modelVersion.equals(in.modelVersion())) {
+            if (e != null && !championVersion(ctx).equals(in.modelVersion())) {
+                return; // another model's evidence: not comparable with the champion's reference
+            }
+            e = DayEvidence.of(in.modelVersion());
+        }
+        if (in.features() != null) {
+            e.addFeatures(in.features().features());
+        } else {
+            e.addError(in.realized().absError());
+        }
+        days.put(day, e);
+        ctx.timerService().registerEventTimeTimer(DayCloses.endOfDay(day));
     }
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<DriftEvent> out)
             throws Exception {
+        drainLegacy(ctx);
         int closed = DayCloses.dayOf(timestamp);
-        TreeMap<Integer, List<DriftInput>> ready = new TreeMap<>();
-        List<DriftInput> rest = new ArrayList<>();
-        for (DriftInput in : pending.get()) {
-            if (in.closingDay() <= closed) {
-                ready.computeIfAbsent(in.closingDay(), d -> new ArrayList<>()).add(in);
-            } else {
-                rest.add(in);
+        TreeMap<Integer, DayEvidence> ready = new TreeMap<>();
+        for (Map.Entry<Integer, DayEvidence> e : days.entries()) {
+            if (e.getKey() <= closed) {
+                ready.put(e.getKey(), e.getValue());
             }
         }
-        pending.update(rest);
-        ForecastModel model = model(ctx.getBroadcastState(MODEL_STATE).get(ACTIVE));
-        if (model == null) {
-            return;
-        }
-        for (Map.Entry<Integer, List<DriftInput>> day : ready.entrySet()) {
-            judgeDay(day.getKey(), day.getValue(), model, ctx, out);
+        ForecastModel model = champion(ctx);
+        for (Map.Entry<Integer, DayEvidence> day : ready.entrySet()) {
+            days.remove(day.getKey());
+            lastJudged.update(day.getKey());
+            if (model != null && model.version().equals(day.getValue().modelVersion)) {
+                judgeDay(day.getKey(), day.getValue(), model, ctx, out);
+            }
         }
     }
 
     private void judgeDay(
             int day,
-            List<DriftInput> inputs,
+            DayEvidence evidence,
             ForecastModel model,
             OnTimerContext ctx,
             Collector<DriftEvent> out)
             throws Exception {
-        List<double[]> rows = new ArrayList<>();
-        double errorSum = 0;
-        int errors = 0;
-        for (DriftInput in : inputs) {
-            if (!model.version().equals(in.modelVersion())) {
-                continue; // made by another model: not comparable with this reference
-            }
-            if (in.features() != null) {
-                rows.add(in.features().features());
-            } else {
-                errorSum += in.realized().absError();
-                errors++;
-            }
-        }
         DriftDetector.State before =
                 state.value() == null ? DriftDetector.State.START : state.value();
         DriftDetector.Day verdict =
-                DriftDetector.judgeDay(before, day, model, rows, errorSum, errors, settings);
+                DriftDetector.judgeDay(
+                        before,
+                        day,
+                        model,
+                        evidence.featureRows(),
+                        evidence.errorSum,
+                        evidence.errors,
+                        settings);
         state.update(verdict.state());
         if (!Double.isNaN(verdict.featureShare())) {
             lastShare = verdict.featureShare();
@@ -198,7 +201,7 @@ public final class DriftFunction
                     e.value());
         }
         if (verdict.trigger() != null) {
-            ctx.output(TRIGGERS, verdict.trigger());
+            ctx.output(Tags.RETRAIN_TRIGGERS, verdict.trigger());
             triggers.inc();
             LOG.info(
                     "Retrain trigger on {} for model {}",
@@ -207,16 +210,56 @@ public final class DriftFunction
         }
     }
 
-    /**
-     * The parsed reference of the model in broadcast state (cached; parsed again after restore).
-     */
-    private ForecastModel model(ActiveModel active) {
-        if (active == null) {
+    private String championVersion(ReadOnlyContext ctx) throws Exception {
+        ForecastModel m = champion(ctx);
+        return m == null ? "" : m.version();
+    }
+
+    /** The champion's reference (parsed once per version, again after a restore). */
+    private ForecastModel champion(ReadOnlyContext ctx) throws Exception {
+        ModelRoster roster =
+                serving.current(
+                        ctx.getBroadcastState(serving.rosterDescriptor()),
+                        ctx.getBroadcastState(serving.legacyDescriptor()));
+        ServedModel champion = roster.champion();
+        if (champion == null) {
             return null;
         }
-        if (reference == null || !reference.version().equals(active.version())) {
-            reference = ModelFile.parse(active.modelJson(), active.origin());
+        if (champion != cachedChampion) {
+            if (reference == null || !reference.version().equals(champion.version())) {
+                reference = ReferenceDocument.parse(champion.modelJson(), champion.origin());
+            }
+            cachedChampion = champion;
         }
         return reference;
+    }
+
+    /** Moves evidence gathered by versions before 0.2 into the per-day map, once. */
+    private void drainLegacy(ReadOnlyContext ctx) throws Exception {
+        List<DriftInput> old = new ArrayList<>();
+        for (DriftInput in : legacyPending.get()) {
+            old.add(in);
+        }
+        if (old.isEmpty()) {
+            return;
+        }
+        legacyPending.clear();
+        for (DriftInput in : old) {
+            int day = in.closingDay();
+            DayEvidence e = days.get(day);
+            if (e == null) {
+                e = DayEvidence.of(in.modelVersion());
+            }
+            if (!e.modelVersion.equals(in.modelVersion())) {
+                continue;
+            }
+            if (in.features() != null) {
+                e.addFeatures(in.features().features());
+            } else if (in.realized().absError() != null) {
+                e.addError(in.realized().absError());
+            }
+            days.put(day, e);
+            ctx.timerService().registerEventTimeTimer(DayCloses.endOfDay(day));
+        }
     }
 }

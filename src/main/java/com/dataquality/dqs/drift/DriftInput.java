@@ -4,8 +4,9 @@ import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.Prediction;
 
 /**
- * One element of the drift detector's input: either a forecast's features or a realized forecast
- * (the other is null), so that both travel on one keyed stream to one operator.
+ * The drift operator's evidence as versions before 0.2 kept it in state (a forecast's features or a
+ * realized forecast). Kept, unchanged, so that their savepoints restore; {@link DriftFunction}
+ * drains it into {@link DayEvidence} once.
  */
 public record DriftInput(ForecastFeatures features, Prediction realized) {
 

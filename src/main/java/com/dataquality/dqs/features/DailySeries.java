@@ -29,17 +29,71 @@ public record DailySeries(
     }
 
     /**
-     * What a forecast of {@code targetDay} may see: the observed days in [targetDay - {@link
-     * SeriesHistory#WINDOW_DAYS}, targetDay - 1], exactly what a streaming {@link SeriesHistory}
-     * built day by day holds at that point.
+     * What a forecast of {@code targetDay} may see: the state built day by day, in date order, from
+     * the observed days before it, exactly as the streaming job builds it as days close.
      */
-    public SeriesHistory historyBefore(int targetDay) {
-        int from = indexAtOrAfter(targetDay - SeriesHistory.WINDOW_DAYS);
+    public SeriesState stateBefore(int targetDay) {
+        SeriesState state = SeriesState.of(datasetUuid, ruleCode);
         int to = indexAtOrAfter(targetDay);
-        return new SeriesHistory(
-                Arrays.copyOfRange(days, from, to),
-                Arrays.copyOfRange(executions, from, to),
-                Arrays.copyOfRange(passes, from, to));
+        for (int i = indexAtOrAfter(targetDay - SeriesState.LOOKBACK_DAYS); i < to; i++) {
+            state.add(days[i], executions[i], passes[i]);
+        }
+        return state;
+    }
+
+    /**
+     * This series with a day's counts added (merged into the day when present), keeping only the
+     * last {@code keepDays} days before the newest: the bounded form the job's retrainer keeps.
+     */
+    public DailySeries plus(int day, int addExecutions, int addPasses, int keepDays) {
+        int pos = Arrays.binarySearch(days, day);
+        int[] d;
+        int[] e;
+        int[] p;
+        if (pos >= 0) {
+            d = days;
+            e = executions.clone();
+            p = passes.clone();
+            e[pos] += addExecutions;
+            p[pos] += addPasses;
+        } else {
+            int at = -pos - 1;
+            d = insert(days, at, day);
+            e = insert(executions, at, addExecutions);
+            p = insert(passes, at, addPasses);
+        }
+        int from = 0;
+        int oldestKept = d[d.length - 1] - keepDays + 1;
+        while (from < d.length && d[from] < oldestKept) {
+            from++;
+        }
+        return new DailySeries(
+                datasetUuid,
+                ruleCode,
+                Arrays.copyOfRange(d, from, d.length),
+                Arrays.copyOfRange(e, from, e.length),
+                Arrays.copyOfRange(p, from, p.length));
+    }
+
+    /** This series without the days after {@code lastDay}. */
+    public DailySeries through(int lastDay) {
+        int to = indexAtOrAfter(lastDay + 1);
+        return to == days.length
+                ? this
+                : new DailySeries(
+                        datasetUuid,
+                        ruleCode,
+                        Arrays.copyOf(days, to),
+                        Arrays.copyOf(executions, to),
+                        Arrays.copyOf(passes, to));
+    }
+
+    private static int[] insert(int[] a, int at, int value) {
+        int[] out = new int[a.length + 1];
+        System.arraycopy(a, 0, out, 0, at);
+        out[at] = value;
+        System.arraycopy(a, at, out, at + 1, a.length - at);
+        return out;
     }
 
     @Override

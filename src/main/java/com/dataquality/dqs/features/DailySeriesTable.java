@@ -28,14 +28,24 @@ public final class DailySeriesTable {
     }
 
     public void add(String datasetUuid, int ruleCode, int day, boolean passed) {
+        addDay(datasetUuid, ruleCode, day, 1, passed ? 1 : 0);
+    }
+
+    /** Counts a day's executions and passes at once (a series' days as the job keeps them). */
+    public void addDay(String datasetUuid, int ruleCode, int day, int executions, int passes) {
         int[] c =
                 counts.computeIfAbsent(new Key(datasetUuid, ruleCode), k -> new TreeMap<>())
                         .computeIfAbsent(day, d -> new int[2]);
-        c[0]++;
-        if (passed) {
-            c[1]++;
+        c[0] += executions;
+        c[1] += passes;
+        records += executions;
+    }
+
+    /** Counts every day of a series. */
+    public void addSeries(DailySeries s) {
+        for (int i = 0; i < s.size(); i++) {
+            addDay(s.datasetUuid(), s.ruleCode(), s.days()[i], s.executions()[i], s.passes()[i]);
         }
-        records++;
     }
 
     public long records() {

@@ -8,9 +8,10 @@ import java.util.List;
  * The one code path from a series' history to a feature vector, shared by training, {@code
  * predict}, {@code batch-predict} and the streaming job, so that they agree bit for bit.
  *
- * <p>A forecast of day D sees only history dated before D: entries of the history dated D or later
- * are ignored here, whatever the caller passes. Every value is computed from the observed days; a
- * feature with nothing to compute from is NaN (LightGBM's missing value), never 0.
+ * <p>A forecast of day D sees only history dated before D: days of the state dated D or later are
+ * ignored here, whatever the caller passes (a late forecast in the streaming job reads a state that
+ * already holds later days). Every value is computed from the observed days; a feature with nothing
+ * to compute from is NaN (LightGBM's missing value), never 0.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -57,24 +58,17 @@ public final class FeatureExtractor {
         return vocabularies;
     }
 
-    /** The features of a forecast of {@code targetDay} (epoch day) as a new array. */
-    public double[] extract(
-            SeriesHistory history, int targetDay, String datasetUuid, int ruleCode) {
+    /** The features of the series' forecast of {@code targetDay} (epoch day) as a new array. */
+    public double[] extract(SeriesState series, int targetDay) {
         double[] out = new double[NUM_FEATURES];
-        extract(history, targetDay, datasetUuid, ruleCode, out, 0);
+        extract(series, targetDay, out, 0);
         return out;
     }
 
     /**
      * Writes the features into {@code out[offset .. offset + NUM_FEATURES)} (row-major batches).
      */
-    public void extract(
-            SeriesHistory history,
-            int targetDay,
-            String datasetUuid,
-            int ruleCode,
-            double[] out,
-            int offset) {
+    public void extract(SeriesState series, int targetDay, double[] out, int offset) {
         LocalDate date = LocalDate.ofEpochDay(targetDay);
         int i = offset;
         out[i++] = date.getDayOfWeek().getValue();
@@ -92,17 +86,17 @@ public final class FeatureExtractor {
         int n7 = 0;
         double sum56 = 0;
         int n56 = 0;
-        int[] days = history.days();
+        int[] days = series.days;
         for (int k = 0; k < days.length; k++) {
             int age = targetDay - days[k];
-            if (age < 1 || age > SeriesHistory.WINDOW_DAYS) {
+            if (age < 1 || age > SeriesState.LOOKBACK_DAYS) {
                 // Days on or after the target would leak the answer; older ones are not used.
                 continue;
             }
-            double v = history.passPercentage(k);
+            double v = series.passPercentage(k);
             if (age == 1) {
                 lag1 = v;
-                executionsLag1 = history.executions()[k];
+                executionsLag1 = series.executions[k];
             } else if (age == 2) {
                 lag2 = v;
             } else if (age == 7) {
@@ -124,8 +118,8 @@ public final class FeatureExtractor {
         out[i++] = lag7;
         out[i++] = n3 == 0 ? Double.NaN : sum3 / n3;
         out[i++] = n7 == 0 ? Double.NaN : sum7 / n7;
-        out[i++] = vocabularies.datasetCode(datasetUuid);
-        out[i++] = vocabularies.ruleCode(ruleCode);
+        out[i++] = vocabularies.datasetCode(series.datasetUuid);
+        out[i++] = vocabularies.ruleCode(series.ruleCode);
         out[i++] = n56 == 0 ? Double.NaN : sum56 / n56;
         out[i] = executionsLag1;
     }

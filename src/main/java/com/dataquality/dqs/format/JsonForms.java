@@ -2,7 +2,8 @@ package com.dataquality.dqs.format;
 
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.Forecast;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -72,15 +73,33 @@ public final class JsonForms {
         return n;
     }
 
-    public static ObjectNode prediction(Prediction p) {
+    /**
+     * A prediction row, one message on the predictions topic: the forecast, then, once its day has
+     * closed, the same fields with the actual value (an upsert of the same series-day).
+     */
+    public static ObjectNode prediction(PredictionRow r) {
+        Forecast f = r.forecast();
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("dataset_uuid", p.datasetUuid());
-        n.put("rule_code", p.ruleCode());
-        n.put("business_date", p.businessDate());
-        n.put("predicted_pass_percentage", p.predictedPassPercentage());
-        n.put("model_version", p.modelVersion());
-        n.put("actual_pass_percentage", p.actualPassPercentage());
-        n.put("abs_error", p.absError());
+        n.put("dataset_uuid", f.datasetUuid());
+        n.put("rule_code", f.ruleCode());
+        n.put("business_date", f.businessDate());
+        n.put("predicted_pass_percentage", f.predictedPassPercentage());
+        n.put("model_version", f.modelVersion());
+        n.put("model_role", f.modelRole().label());
+        n.put("predicted_median", f.predictedMedian());
+        n.put("predicted_lower", f.predictedLower());
+        n.put("predicted_upper", f.predictedUpper());
+        n.put("interval_level", f.intervalLevel());
+        n.put("late", f.late());
+        if (r.realized()) {
+            n.put("actual_pass_percentage", r.actualPassPercentage());
+            n.put("abs_error", r.absError());
+            n.put("executions", r.executions());
+            n.put("inside_interval", r.insideInterval());
+        } else {
+            n.putNull("actual_pass_percentage");
+            n.putNull("abs_error");
+        }
         return n;
     }
 

@@ -44,7 +44,7 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
 
     /**
      * @param header first line of a new file, or null for none
-     * @param format one element as one line, without the line break
+     * @param format one element as one line, without the line break; null to skip the element
      */
     public AppendFileSink(Path target, String header, SerializableFunction<T, String> format) {
         this.target = target.toAbsolutePath().toString();
@@ -77,6 +77,10 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
 
         @Override
         public void write(T element, Context context) throws IOException {
+            String line = format.apply(element);
+            if (line == null) {
+                return; // not for this file
+            }
             if (out == null) {
                 Path t = Path.of(target);
                 Files.createDirectories(t.getParent());
@@ -91,7 +95,7 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
                                         UUID.randomUUID().toString().substring(0, 8)));
                 out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8);
             }
-            out.write(format.apply(element));
+            out.write(line);
             out.write('\n');
         }
 

@@ -23,15 +23,34 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Content content) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Path tmp = temporary(target);
+        writeTemporary(tmp, content);
         try {
-            Files.createDirectories(target.toAbsolutePath().getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(out);
-            }
             publish(tmp, target);
         } catch (IOException e) {
             throw new InputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The hidden name a file is written under before it is renamed into place. */
+    public static Path temporary(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".tmp");
+    }
+
+    /** Writes a temporary file (removed again when writing fails). */
+    public static void writeTemporary(Path tmp, Content content) {
+        try {
+            Files.createDirectories(tmp.toAbsolutePath().getParent());
+            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+        } catch (IOException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // The next run removes leftovers.
+            }
+            throw new InputException("cannot write " + tmp + ": " + e.getMessage(), e);
         }
     }
 

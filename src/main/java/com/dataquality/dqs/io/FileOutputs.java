@@ -4,15 +4,18 @@ import com.dataquality.dqs.format.DeadLetterCsv;
 import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.pipeline.Outputs;
-import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DriftEvent;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.Uids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.util.function.SerializableFunction;
 
 /**
  * The file outputs of {@code dqs run}: one file each, appended exactly once per checkpoint, plus
@@ -21,79 +24,82 @@ import java.util.List;
 public final class FileOutputs {
     public static final String SUMMARIES = "summaries.jsonl";
     public static final String PREDICTIONS = "predictions.csv";
+    public static final String REALIZED = "realized.csv";
+    public static final String SHADOW_PREDICTIONS = "shadow_predictions.csv";
     public static final String DRIFT_EVENTS = "drift_events.jsonl";
     public static final String RETRAIN_TRIGGERS = "retrain_triggers.jsonl";
-
-    public static final String UID_SUMMARIES_SINK = "summaries-file-sink";
-    public static final String UID_DEAD_LETTERS_SINK = "dead-letters-file-sink";
-    public static final String UID_FINAL_SUMMARY_SINK = "final-summary-file-sink";
-    public static final String UID_PREDICTIONS_SINK = "predictions-file-sink";
-    public static final String UID_DRIFT_EVENTS_SINK = "drift-events-file-sink";
-    public static final String UID_RETRAIN_TRIGGERS_SINK = "retrain-triggers-file-sink";
 
     private FileOutputs() {}
 
     public static void attach(Outputs outputs, Path dir) {
-        outputs.summaryUpdates()
-                .sinkTo(
-                        new AppendFileSink<SummaryRow>(
-                                dir.resolve(SUMMARIES),
-                                null,
-                                r -> JsonForms.text(JsonForms.summary(r))))
-                .uid(UID_SUMMARIES_SINK)
-                .name("summaries.jsonl")
+        SummaryOutputs summaries = outputs.summaries();
+        append(
+                summaries.updates(),
+                dir.resolve(SUMMARIES),
+                null,
+                (SummaryRow r) -> JsonForms.text(JsonForms.summary(r)),
+                Uids.SUMMARIES_FILE_SINK);
+        append(
+                summaries.deadLetters(),
+                dir.resolve(DeadLetterFile.NAME),
+                DeadLetterCsv.header(),
+                DeadLetterCsv::line,
+                Uids.DEAD_LETTERS_FILE_SINK);
+        attachFinalSummary(summaries, dir);
+        append(
+                outputs.predictions(),
+                dir.resolve(PREDICTIONS),
+                PredictionCsv.header(),
+                (PredictionRow r) -> r.realized() ? null : PredictionCsv.line(r.forecast()),
+                Uids.PREDICTIONS_FILE_SINK);
+        append(
+                outputs.predictions(),
+                dir.resolve(REALIZED),
+                PredictionCsv.realizedHeader(),
+                (PredictionRow r) -> r.realized() ? PredictionCsv.realizedLine(r) : null,
+                Uids.REALIZED_FILE_SINK);
+        append(
+                outputs.shadowPredictions(),
+                dir.resolve(SHADOW_PREDICTIONS),
+                PredictionCsv.realizedHeader(),
+                PredictionCsv::realizedLine,
+                Uids.SHADOW_PREDICTIONS_FILE_SINK);
+        append(
+                outputs.driftEvents(),
+                dir.resolve(DRIFT_EVENTS),
+                null,
+                (DriftEvent e) -> JsonForms.text(JsonForms.driftEvent(e)),
+                Uids.DRIFT_EVENTS_FILE_SINK);
+        append(
+                outputs.retrainTriggers(),
+                dir.resolve(RETRAIN_TRIGGERS),
+                null,
+                (RetrainTrigger t) -> JsonForms.text(JsonForms.retrainTrigger(t)),
+                Uids.RETRAIN_TRIGGERS_FILE_SINK);
+    }
+
+    /** One file, appended exactly once per checkpoint, by one writer. */
+    private static <T> void append(
+            DataStream<T> stream,
+            Path file,
+            String header,
+            SerializableFunction<T, String> format,
+            String uid) {
+        stream.sinkTo(new AppendFileSink<T>(file, header, format))
+                .uid(uid)
+                .name(file.getFileName().toString())
                 .setParallelism(1);
-        outputs.deadLetters()
-                .sinkTo(
-                        new AppendFileSink<DeadLetter>(
-                                dir.resolve(DeadLetterFile.NAME),
-                                DeadLetterCsv.header(),
-                                DeadLetterCsv::line))
-                .uid(UID_DEAD_LETTERS_SINK)
-                .name("dead_letters.csv")
-                .setParallelism(1);
-        attachFinalSummary(outputs, dir);
-        if (outputs.predictions() != null) {
-            outputs.predictions()
-                    .sinkTo(
-                            new AppendFileSink<Prediction>(
-                                    dir.resolve(PREDICTIONS),
-                                    PredictionCsv.header(),
-                                    PredictionCsv::line))
-                    .uid(UID_PREDICTIONS_SINK)
-                    .name("predictions.csv")
-                    .setParallelism(1);
-        }
-        if (outputs.driftEvents() != null) {
-            outputs.driftEvents()
-                    .sinkTo(
-                            new AppendFileSink<DriftEvent>(
-                                    dir.resolve(DRIFT_EVENTS),
-                                    null,
-                                    e -> JsonForms.text(JsonForms.driftEvent(e))))
-                    .uid(UID_DRIFT_EVENTS_SINK)
-                    .name(DRIFT_EVENTS)
-                    .setParallelism(1);
-            outputs.retrainTriggers()
-                    .sinkTo(
-                            new AppendFileSink<RetrainTrigger>(
-                                    dir.resolve(RETRAIN_TRIGGERS),
-                                    null,
-                                    t -> JsonForms.text(JsonForms.retrainTrigger(t))))
-                    .uid(UID_RETRAIN_TRIGGERS_SINK)
-                    .name(RETRAIN_TRIGGERS)
-                    .setParallelism(1);
-        }
     }
 
     /**
      * {@code full_summary.csv} and {@code nl_all_rows.txt} at the end of bounded input; also
      * written by a bounded Kafka run (a backfill), whose other outputs go to topics.
      */
-    public static void attachFinalSummary(Outputs outputs, Path dir) {
-        outputs.finalSummaries()
+    public static void attachFinalSummary(SummaryOutputs summaries, Path dir) {
+        summaries
+                .finalRows()
                 .sinkTo(new FinalSummarySink(dir))
-                .uid(UID_FINAL_SUMMARY_SINK)
+                .uid(Uids.FINAL_SUMMARY_FILE_SINK)
                 .name("full_summary.csv")
                 .setParallelism(1);
     }
@@ -107,6 +113,8 @@ public final class FileOutputs {
                 List.of(
                         SUMMARIES,
                         PREDICTIONS,
+                        REALIZED,
+                        SHADOW_PREDICTIONS,
                         DeadLetterFile.NAME,
                         DRIFT_EVENTS,
                         RETRAIN_TRIGGERS,

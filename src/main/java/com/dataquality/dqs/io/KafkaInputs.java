@@ -3,6 +3,7 @@ package com.dataquality.dqs.io;
 import com.dataquality.dqs.pipeline.ModelInput;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
+import com.dataquality.dqs.stream.Uids;
 import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.kafka.source.KafkaSource;
@@ -54,9 +55,6 @@ public final class KafkaInputs {
         return builder.build();
     }
 
-    /** The uid of the models-topic source: savepoints map its offsets by it. */
-    public static final String UID_MODELS_SOURCE = "models-topic-source";
-
     /**
      * The models topic as a source of live model updates (CONTRACT.md §4): each message value is a
      * whole model file. A fresh job reads from the earliest model still in the topic, so a job
@@ -71,8 +69,7 @@ public final class KafkaInputs {
         return new ModelInput(
                 modelSource(bootstrap, topic, groupId, bounded),
                 "Kafka " + topic,
-                UID_MODELS_SOURCE,
-                false);
+                Uids.MODELS_TOPIC_SOURCE);
     }
 
     /**

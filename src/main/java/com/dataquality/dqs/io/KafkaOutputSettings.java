@@ -4,13 +4,10 @@ import java.io.Serializable;
 import java.time.Duration;
 
 /**
- * Where {@link KafkaOutputs} writes.
+ * Where and how {@link KafkaOutputs} writes.
  *
  * @param bootstrap the brokers, {@code host:port[,host:port...]}
- * @param summariesTopic summary upserts, keyed by summary key
- * @param predictionsTopic forecasts and their realized errors, keyed by series
- * @param driftTopic drift events
- * @param deadLetterTopic rejected records
+ * @param topics the topic names
  * @param transactionalIdPrefix the start of every transactional id of this job's sinks (each sink
  *     appends its own suffix). Two jobs writing at the same time must use different prefixes, or
  *     their producers fence each other; a job restored from a savepoint must keep its prefix so it
@@ -21,18 +18,11 @@ import java.time.Duration;
  */
 public record KafkaOutputSettings(
         String bootstrap,
-        String summariesTopic,
-        String predictionsTopic,
-        String driftTopic,
-        String deadLetterTopic,
+        TopicNames topics,
         String transactionalIdPrefix,
         Duration transactionTimeout)
         implements Serializable {
 
-    public static final String DEFAULT_SUMMARIES_TOPIC = "dq.summaries";
-    public static final String DEFAULT_PREDICTIONS_TOPIC = "dq.predictions";
-    public static final String DEFAULT_DRIFT_TOPIC = "dq.drift";
-    public static final String DEFAULT_DEAD_LETTER_TOPIC = "dq.dead-letters";
     public static final String DEFAULT_TRANSACTIONAL_ID_PREFIX = "dqs";
 
     /** The broker's default {@code transaction.max.timeout.ms}: the longest a broker accepts. */
@@ -52,10 +42,7 @@ public record KafkaOutputSettings(
     public static KafkaOutputSettings defaults(String bootstrap) {
         return new KafkaOutputSettings(
                 bootstrap,
-                DEFAULT_SUMMARIES_TOPIC,
-                DEFAULT_PREDICTIONS_TOPIC,
-                DEFAULT_DRIFT_TOPIC,
-                DEFAULT_DEAD_LETTER_TOPIC,
+                TopicNames.DEFAULTS,
                 DEFAULT_TRANSACTIONAL_ID_PREFIX,
                 MAX_TRANSACTION_TIMEOUT);
     }

@@ -2,12 +2,15 @@ package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.pipeline.Outputs;
+import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.Keys;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.Uids;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -25,41 +28,59 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * attempts.
  */
 public final class KafkaOutputs {
-    public static final String UID_SUMMARIES_SINK = "summaries-kafka-sink";
-    public static final String UID_DEAD_LETTERS_SINK = "dead-letters-kafka-sink";
-    public static final String UID_PREDICTIONS_SINK = "predictions-kafka-sink";
 
     private KafkaOutputs() {}
 
     /**
-     * Attaches the summary updates (upserts keyed by summary key), the dead letters and, when the
-     * job forecasts, the predictions (keyed by series). The final rows of a bounded run need no
-     * sink of their own: each key's last update is its final row.
+     * Attaches every output. The final rows of a bounded run need no sink of their own: each key's
+     * last update is its final row. A forecast and its realization share a key (the series-day) and
+     * a sink, so the realization always follows the forecast in the topic.
      */
     public static void attach(Outputs outputs, KafkaOutputSettings settings) {
+        SummaryOutputs summaries = outputs.summaries();
+        TopicNames t = settings.topics();
         toTopic(
-                outputs.summaryUpdates(),
-                settings.summariesTopic(),
+                summaries.updates(),
+                t.summaries(),
                 KafkaOutputs::summaryKey,
-                r -> JsonForms.text(JsonForms.summary(r)),
-                UID_SUMMARIES_SINK,
+                (SummaryRow r) -> JsonForms.text(JsonForms.summary(r)),
+                Uids.SUMMARIES_KAFKA_SINK,
                 settings);
         toTopic(
-                outputs.deadLetters(),
-                settings.deadLetterTopic(),
+                summaries.deadLetters(),
+                t.deadLetters(),
                 d -> null,
                 (DeadLetter d) -> JsonForms.text(JsonForms.deadLetter(d)),
-                UID_DEAD_LETTERS_SINK,
+                Uids.DEAD_LETTERS_KAFKA_SINK,
                 settings);
-        if (outputs.predictions() != null) {
-            toTopic(
-                    outputs.predictions(),
-                    settings.predictionsTopic(),
-                    (Prediction p) -> Keys.seriesKey(p.datasetUuid(), p.ruleCode()),
-                    p -> JsonForms.text(JsonForms.prediction(p)),
-                    UID_PREDICTIONS_SINK,
-                    settings);
-        }
+        toTopic(
+                outputs.predictions(),
+                t.predictions(),
+                KafkaOutputs::seriesDayKey,
+                (PredictionRow r) -> JsonForms.text(JsonForms.prediction(r)),
+                Uids.PREDICTIONS_KAFKA_SINK,
+                settings);
+        toTopic(
+                outputs.shadowPredictions(),
+                t.shadowPredictions(),
+                r -> seriesDayKey(r) + '\u001f' + r.forecast().modelVersion(),
+                (PredictionRow r) -> JsonForms.text(JsonForms.prediction(r)),
+                Uids.SHADOW_PREDICTIONS_KAFKA_SINK,
+                settings);
+        toTopic(
+                outputs.driftEvents(),
+                t.drift(),
+                (DriftEvent e) -> e.modelVersion(),
+                e -> JsonForms.text(JsonForms.driftEvent(e)),
+                Uids.DRIFT_KAFKA_SINK,
+                settings);
+        toTopic(
+                outputs.retrainTriggers(),
+                t.retrainTriggers(),
+                (RetrainTrigger r) -> r.modelVersion(),
+                r -> JsonForms.text(JsonForms.retrainTrigger(r)),
+                Uids.RETRAIN_TRIGGERS_KAFKA_SINK,
+                settings);
     }
 
     /**
@@ -72,35 +93,6 @@ public final class KafkaOutputs {
      * @param uid the sink's stable uid; also the suffix of its transactional ids, so it must be
      *     unique within the job and stay the same across savepoints
      */
-    public static final String UID_DRIFT_SINK = "drift-kafka-sink";
-
-    public static final String UID_TRIGGERS_SINK = "retrain-triggers-kafka-sink";
-
-    /**
-     * Drift events to the drift topic and retraining triggers to their own topic, keyed by the
-     * model version they are about; nothing when forecasting (and so drift) is off.
-     */
-    public static void attachDrift(
-            Outputs outputs, KafkaOutputSettings settings, String retrainTriggersTopic) {
-        if (outputs.driftEvents() == null) {
-            return;
-        }
-        toTopic(
-                outputs.driftEvents(),
-                settings.driftTopic(),
-                (DriftEvent e) -> e.modelVersion(),
-                e -> JsonForms.text(JsonForms.driftEvent(e)),
-                UID_DRIFT_SINK,
-                settings);
-        toTopic(
-                outputs.retrainTriggers(),
-                retrainTriggersTopic,
-                (RetrainTrigger t) -> t.modelVersion(),
-                t -> JsonForms.text(JsonForms.retrainTrigger(t)),
-                UID_TRIGGERS_SINK,
-                settings);
-    }
-
     public static <T> void toTopic(
             DataStream<T> stream,
             String topic,
@@ -135,5 +127,14 @@ public final class KafkaOutputs {
     public static String summaryKey(SummaryRow r) {
         return Keys.summaryKey(
                 r.source(), r.tenantId(), r.datasetUuid(), r.datasetName(), r.ruleCode());
+    }
+
+    /**
+     * The message key of a prediction row: the series and the forecast day, so that a compacted
+     * topic keeps the latest row of each forecast (its realization once known).
+     */
+    public static String seriesDayKey(PredictionRow r) {
+        Forecast f = r.forecast();
+        return Keys.seriesKey(f.datasetUuid(), f.ruleCode()) + '\u001f' + f.businessDate();
     }
 }

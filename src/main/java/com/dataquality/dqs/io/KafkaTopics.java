@@ -26,25 +26,25 @@ public final class KafkaTopics {
     private KafkaTopics() {}
 
     /**
-     * The contract's topics. Summaries are upserts by key, so the topic is compacted: each key's
-     * latest row survives. Models keep one partition (every task sees versions in one order) and no
-     * time limit (a job started later still finds the latest model), and allow 16 MiB values.
+     * Every topic of a Kafka run. Summaries are upserts by key, so the topic is compacted: each
+     * key's latest row survives; predictions are upserts by series-day (the forecast, then its
+     * realization), compacted too. Models keep one partition (every task sees versions in one
+     * order) and no time limit (a job started later still finds the latest model), and allow 16 MiB
+     * values.
      */
-    public static List<Spec> standard(
-            int partitions,
-            String input,
-            String summaries,
-            String predictions,
-            String drift,
-            String deadLetters,
-            String models) {
+    public static List<Spec> standard(int partitions, TopicNames t) {
         return List.of(
-                new Spec(input, partitions, Map.of()),
-                new Spec(summaries, partitions, Map.of("cleanup.policy", "compact")),
-                new Spec(predictions, partitions, Map.of()),
-                new Spec(drift, partitions, Map.of()),
-                new Spec(deadLetters, partitions, Map.of()),
-                new Spec(models, 1, Map.of("retention.ms", "-1", "max.message.bytes", "16777216")));
+                new Spec(t.input(), partitions, Map.of()),
+                new Spec(t.summaries(), partitions, Map.of("cleanup.policy", "compact")),
+                new Spec(t.predictions(), partitions, Map.of("cleanup.policy", "compact")),
+                new Spec(t.shadowPredictions(), partitions, Map.of("cleanup.policy", "compact")),
+                new Spec(t.drift(), partitions, Map.of()),
+                new Spec(t.retrainTriggers(), 1, Map.of()),
+                new Spec(t.deadLetters(), partitions, Map.of()),
+                new Spec(
+                        t.models(),
+                        1,
+                        Map.of("retention.ms", "-1", "max.message.bytes", "16777216")));
     }
 
     /**

@@ -20,28 +20,19 @@ import org.apache.flink.core.fs.Path;
 public final class ModelFileFormat implements BulkFormat<ModelUpdate, FileSourceSplit> {
     private static final long serialVersionUID = 1L;
 
-    private final boolean initial;
-
-    /**
-     * @param initial whether the files read are the model a run starts with
-     */
-    public ModelFileFormat(boolean initial) {
-        this.initial = initial;
-    }
-
     /** Models are small (kilobytes); anything far larger is not one of ours. */
     static final long MAX_BYTES = 64L << 20;
 
     @Override
     public Reader<ModelUpdate> createReader(Configuration config, FileSourceSplit split) {
-        return new WholeFileReader(split, false, initial);
+        return new WholeFileReader(split, false);
     }
 
     @Override
     public Reader<ModelUpdate> restoreReader(Configuration config, FileSourceSplit split) {
         boolean done =
                 split.getReaderPosition().map(p -> p.getRecordsAfterOffset() > 0).orElse(false);
-        return new WholeFileReader(split, done, initial);
+        return new WholeFileReader(split, done);
     }
 
     @Override
@@ -56,13 +47,11 @@ public final class ModelFileFormat implements BulkFormat<ModelUpdate, FileSource
 
     private static final class WholeFileReader implements Reader<ModelUpdate> {
         private final FileSourceSplit split;
-        private final boolean initial;
         private boolean done;
 
-        WholeFileReader(FileSourceSplit split, boolean done, boolean initial) {
+        WholeFileReader(FileSourceSplit split, boolean done) {
             this.split = split;
             this.done = done;
-            this.initial = initial;
         }
 
         @Nullable
@@ -83,7 +72,7 @@ public final class ModelFileFormat implements BulkFormat<ModelUpdate, FileSource
             }
             ArrayResultIterator<ModelUpdate> it = new ArrayResultIterator<>();
             it.set(
-                    new ModelUpdate[] {new ModelUpdate(path.getPath(), bytes, initial)},
+                    new ModelUpdate[] {new ModelUpdate(path.getPath(), bytes)},
                     1,
                     CheckpointedPosition.NO_OFFSET,
                     0);

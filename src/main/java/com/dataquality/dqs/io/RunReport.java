@@ -2,8 +2,6 @@ package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.pipeline.RunCounts;
 import com.dataquality.dqs.record.RejectReason;
-import com.dataquality.dqs.record.RuleMetadata;
-import com.dataquality.dqs.record.SummaryRow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * {@code run_report.json}: what a bounded run read, kept and rejected, so that a user can check
@@ -27,13 +24,21 @@ public final class RunReport {
     /** Timings of a run, in milliseconds. */
     public record Timings(long startupMillis, long jobMillis, long writeMillis, long totalMillis) {}
 
+    /**
+     * The report of a bounded run.
+     *
+     * @param forecasts forecasts emitted (a {@code run} with forecasting), or null ({@code
+     *     summarize})
+     * @param modelVersions forecasts per model version, for a {@code run}; empty otherwise
+     */
     public static ObjectNode build(
             String command,
             List<Path> inputs,
             RunCounts counts,
-            List<SummaryRow> rows,
-            Map<Integer, RuleMetadata> rules,
+            SummaryFacts facts,
             int parallelism,
+            Long forecasts,
+            Map<String, Long> modelVersions,
             Timings timings) {
         ObjectNode n = MAPPER.createObjectNode();
         n.put("command", command);
@@ -47,22 +52,29 @@ public final class RunReport {
         for (RejectReason reason : RejectReason.values()) {
             byReason.put(reason.name(), counts.deadLetteredByReason().getOrDefault(reason, 0L));
         }
-        TreeSet<Integer> unknown = new TreeSet<>();
-        long unknownRecords = 0;
-        for (SummaryRow r : rows) {
-            if (!rules.containsKey(r.ruleCode())) {
-                unknown.add(r.ruleCode());
-                unknownRecords += r.passCountTotal() + r.failCountTotal() + r.warningCountTotal();
-            }
-        }
-        n.put("unknown_rule_codes", unknown.size());
+        n.put("unknown_rule_codes", facts.unknownRuleCodes().size());
         ArrayNode codes = n.putArray("unknown_rule_code_list");
-        unknown.forEach(codes::add);
-        n.put("records_with_unknown_rule_code", unknownRecords);
-        n.put("summary_keys", rows.size());
-        n.put("reference_date", rows.isEmpty() ? null : rows.get(0).referenceDate());
+        facts.unknownRuleCodes().forEach(codes::add);
+        n.put("records_with_unknown_rule_code", facts.recordsWithUnknownRuleCode());
+        n.put("summary_keys", facts.keys());
+        n.put("reference_date", facts.referenceDate());
         n.put("parallelism", parallelism);
-        n.putNull("model_version");
+        if (modelVersions.isEmpty()) {
+            n.putNull("model_version");
+        } else {
+            // The version that made the most forecasts; all of them below.
+            n.put(
+                    "model_version",
+                    modelVersions.entrySet().stream()
+                            .max(Map.Entry.comparingByValue())
+                            .orElseThrow()
+                            .getKey());
+        }
+        if (forecasts != null) {
+            n.put("forecasts_emitted", forecasts);
+            ObjectNode versions = n.putObject("model_versions_served");
+            modelVersions.forEach(versions::put);
+        }
         ObjectNode t = n.putObject("timings_ms");
         t.put("startup", timings.startupMillis());
         t.put("job", timings.jobMillis());

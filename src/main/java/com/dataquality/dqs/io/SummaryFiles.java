@@ -1,8 +1,11 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.format.SummaryCsv;
 import com.dataquality.dqs.format.SummarySentence;
 import com.dataquality.dqs.record.SummaryRow;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,10 +16,19 @@ public final class SummaryFiles {
 
     private SummaryFiles() {}
 
-    /** Writes both files; rows must already be sorted by key. */
+    /**
+     * Writes both files, together: both are written under hidden names first, then the sentences
+     * are renamed into place and {@code full_summary.csv} last, so a run that dies midway leaves
+     * either both files or neither new one (and the temporary files, which the next run removes).
+     * Rows must already be sorted by key.
+     */
     public static void write(Path dir, List<SummaryRow> rows) {
-        AtomicFiles.write(
-                dir.resolve(SUMMARY_CSV),
+        Path csv = dir.resolve(SUMMARY_CSV);
+        Path sentences = dir.resolve(SENTENCES);
+        Path csvTmp = AtomicFiles.temporary(csv);
+        Path sentencesTmp = AtomicFiles.temporary(sentences);
+        AtomicFiles.writeTemporary(
+                csvTmp,
                 out -> {
                     out.write(SummaryCsv.header());
                     out.write('\n');
@@ -25,13 +37,25 @@ public final class SummaryFiles {
                         out.write('\n');
                     }
                 });
-        AtomicFiles.write(
-                dir.resolve(SENTENCES),
+        AtomicFiles.writeTemporary(
+                sentencesTmp,
                 out -> {
                     for (SummaryRow r : rows) {
                         out.write(SummarySentence.of(r));
                         out.write('\n');
                     }
                 });
+        try {
+            AtomicFiles.publish(sentencesTmp, sentences);
+            AtomicFiles.publish(csvTmp, csv);
+        } catch (IOException e) {
+            throw new InputException("cannot write " + csv + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes what a run that died while writing left behind. */
+    public static void removeLeftovers(Path dir) throws IOException {
+        Files.deleteIfExists(AtomicFiles.temporary(dir.resolve(SUMMARY_CSV)));
+        Files.deleteIfExists(AtomicFiles.temporary(dir.resolve(SENTENCES)));
     }
 }

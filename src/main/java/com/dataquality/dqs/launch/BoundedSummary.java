@@ -4,15 +4,16 @@ import com.dataquality.dqs.format.DeadLetterCsv;
 import com.dataquality.dqs.io.DeadLetterFile;
 import com.dataquality.dqs.io.FileInputs;
 import com.dataquality.dqs.io.LineFileSink;
+import com.dataquality.dqs.pipeline.EventTime;
 import com.dataquality.dqs.pipeline.Inputs;
-import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
-import com.dataquality.dqs.pipeline.PipelineSettings;
 import com.dataquality.dqs.pipeline.RunCounts;
+import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.stream.MetricNames;
+import com.dataquality.dqs.stream.Uids;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -42,6 +44,17 @@ public final class BoundedSummary {
     private BoundedSummary() {}
 
     /**
+     * An embedded environment for a bounded summary. The final rows come back through Flink's
+     * collect sink, whose batches are limited to 2 MiB by default: a row with a multi-megabyte
+     * dataset name (valid input up to the reader's 16 MiB record limit) would fail the run.
+     */
+    public static StreamExecutionEnvironment environment(int parallelism) {
+        Configuration conf = new Configuration();
+        conf.setString("collect-sink.batch-size.max", "64mb");
+        return FlinkEnvironments.create(parallelism, 0, 0, conf);
+    }
+
+    /**
      * @param deadLetterFile an existing file the job appends the dead letters to, one {@code
      *     dead_letters.csv} line each ({@link DeadLetterFile#staging()})
      * @param progress told the number of records read so far, every few seconds
@@ -54,12 +67,13 @@ public final class BoundedSummary {
             LongConsumer progress)
             throws Exception {
         Inputs inputs = new Inputs(FileInputs.csvSource(files, null), "CSV files");
-        Outputs outputs = Pipeline.build(env, inputs, PipelineSettings.bounded(rules));
+        SummaryOutputs outputs =
+                Pipeline.summaries(env, inputs, rules, EventTime.endOfInput(), false);
         DataStream.Collector<SummaryRow> rowCollector = new DataStream.Collector<>();
-        outputs.finalSummaries().collectAsync(rowCollector);
+        outputs.finalRows().collectAsync(rowCollector);
         outputs.deadLetters()
                 .sinkTo(new LineFileSink<DeadLetter>(deadLetterFile, DeadLetterCsv::line))
-                .uid("dead-letters-file-sink")
+                .uid(Uids.DEAD_LETTERS_FILE_SINK)
                 .name(DeadLetterFile.NAME)
                 .setParallelism(1);
 

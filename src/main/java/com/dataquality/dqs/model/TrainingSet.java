@@ -2,6 +2,7 @@ package com.dataquality.dqs.model;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.features.SeriesState;
 import java.util.Arrays;
 import java.util.List;
 
@@ -33,15 +34,12 @@ public record TrainingSet(
         int r = 0;
         for (DailySeries s : series) {
             double prefixSum = 0;
+            // Day by day, as the streaming job builds it: each row sees the days before it only.
+            SeriesState state = SeriesState.of(s.datasetUuid(), s.ruleCode());
             for (int i = 0; i < s.size(); i++) {
                 int day = s.days()[i];
-                extractor.extract(
-                        s.historyBefore(day),
-                        day,
-                        s.datasetUuid(),
-                        s.ruleCode(),
-                        features,
-                        r * width);
+                extractor.extract(state, day, features, r * width);
+                state.add(day, s.executions()[i], s.passes()[i]);
                 labels[r] = s.passPercentage(i);
                 days[r] = day;
                 if (i == 0) {

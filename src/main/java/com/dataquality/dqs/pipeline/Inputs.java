@@ -8,15 +8,14 @@ import org.apache.flink.api.connector.source.Source;
  * The connectors a run plugs into the topology. Built by the caller (files, Kafka, or a test's
  * bounded source), never inside {@link Pipeline}, so that one topology serves every run.
  *
- * @param records parsed rule executions; the pipeline assigns event time from their dates
+ * @param records parsed rule executions
  * @param recordsName the source's name on the dashboard
- * @param models sources of model updates (the model to start with, watched directories, the models
- *     topic); may be empty
+ * @param models sources of live model updates; may be empty
  */
 public record Inputs(
         Source<ParseResult, ?, ?> records, String recordsName, List<ModelInput> models) {
 
-    /** Records only: no model updates. */
+    /** Records only: no live model updates. */
     public Inputs(Source<ParseResult, ?, ?> records, String recordsName) {
         this(records, recordsName, List.of());
     }

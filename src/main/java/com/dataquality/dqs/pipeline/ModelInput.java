@@ -4,11 +4,9 @@ import com.dataquality.dqs.record.ModelUpdate;
 import org.apache.flink.api.connector.source.Source;
 
 /**
- * A source of model updates.
+ * A source of live model updates: a watched models directory, the models topic. The model a run
+ * starts with is not a source: it travels in the job graph ({@link ServingSettings}).
  *
- * @param initial true for the model to start with: forecasts wait until it has been read (its
- *     source holds the watermark back until it ends); false for live updates (a watched directory,
- *     the models topic), which never hold days open
+ * @param uid the source's stable uid
  */
-public record ModelInput(
-        Source<ModelUpdate, ?, ?> source, String name, String uid, boolean initial) {}
+public record ModelInput(Source<ModelUpdate, ?, ?> source, String name, String uid) {}

@@ -1,178 +1,286 @@
 package com.dataquality.dqs.pipeline;
 
-import com.dataquality.dqs.drift.DriftSettings;
+import com.dataquality.dqs.drift.DriftFunction;
+import com.dataquality.dqs.drift.DriftSample;
+import com.dataquality.dqs.model.ReferenceDocument;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
-import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelRole;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.ParseResult;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.PredictionRow;
+import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.retrain.RetrainFunction;
 import com.dataquality.dqs.scoring.ForecastFunction;
+import com.dataquality.dqs.scoring.ModelValidationFunction;
+import com.dataquality.dqs.scoring.ServingModels;
+import com.dataquality.dqs.stream.GlobalKey;
 import com.dataquality.dqs.stream.Tags;
+import com.dataquality.dqs.stream.Uids;
 import com.dataquality.dqs.summary.FinalSummaryFunction;
 import com.dataquality.dqs.summary.RollingSummaryFunction;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 
 /**
- * The job's topology, as one function of its inputs: every run (bounded {@code summarize},
- * continuous {@code run}, tests) builds this same graph, with different connectors.
+ * The job's topology, as one function of its inputs: every run (bounded {@code summarize}, {@code
+ * run} on files or Kafka, the tests) builds this graph, with different connectors. It reads top to
+ * bottom here, one small builder per stage; the operators' logic lives in their packages.
  *
  * <pre>
- * records ─ route ──┬─▶ dead letters
- *                   └─ combine per key and day ─ keyBy(summary key) ─ rolling summary ─┬─ day-close updates ─┬─ final summary (p=1) ─▶ summary updates
- *                                                            └─ end-of-input states┘        └─▶ final rows
- *            └─ keyBy(series) ─ forecast ⇐ broadcast(models) ─┬─▶ predictions (and realized errors)
- *                                                             └─ features ─ drift (p=1) ⇐ broadcast(models) ─┬─▶ drift events
- *                                                                                                            └─▶ retrain triggers
+ * records ─ route + combine per key and day ─┬─▶ dead letters
+ *   │                                         ├─ keyBy(summary key) ─ rolling summary ─┬─ final summary (p=1) ─┬─▶ summary upserts
+ *   │                                         │                                        └─ end-of-input states ─┘ └─▶ final rows
+ *   │                                         └─ keyBy(series) ─ forecast ⇐ broadcast(model commands) ─┬─▶ predictions (forecast, then realized)
+ *   │                                                                                                 ├─▶ shadow predictions (challengers)
+ * model updates ─ validate (p=1) ─▶ model commands                                                    ├─ features ┐
+ *                                                                                                      ├─ champion's realized rows ┴─ drift (p=1) ⇐ broadcast(model commands) ─┬─▶ drift events
+ *                                                                                                      │                                                                        └─ retrain triggers ┐
+ *                                                                                                      └─ closed days ──────────────────────────────────── retrain (p=1, --auto-retrain) ─┘
  * </pre>
  *
- * Every stateful operator has a stable uid: savepoints map state to operators by it.
+ * Every stateful operator has a stable uid ({@link Uids}): savepoints map state to operators by it.
  */
 public final class Pipeline {
 
-    public static final String UID_SOURCE = "records-source";
-    public static final String UID_EVENT_TIME = "event-time";
-    public static final String UID_ROUTE_AND_COMBINE = "route-and-combine";
-    public static final String UID_SUMMARY = "rolling-summary";
-    public static final String UID_FINAL_SUMMARY = "final-summary";
-    public static final String UID_FORECAST = "forecast";
-
     private Pipeline() {}
 
+    /**
+     * The summary part alone: for {@code dqs summarize}, a bounded run that wants the final rows
+     * and the dead letters only, without upserts as days close ({@code emitDailyUpdates} false).
+     */
+    public static SummaryOutputs summaries(
+            StreamExecutionEnvironment env,
+            Inputs inputs,
+            Map<Integer, RuleMetadata> rules,
+            EventTime eventTime,
+            boolean emitDailyUpdates) {
+        SingleOutputStreamOperator<DailyCounts> daily =
+                routeAndCombine(records(env, inputs, eventTime));
+        return summaryStage(daily, rules, emitDailyUpdates);
+    }
+
+    /** The streaming job: summaries, forecasts, drift and, when asked, retraining. */
     public static Outputs build(
             StreamExecutionEnvironment env, Inputs inputs, PipelineSettings settings) {
-        // Event time is assigned after the source, for the reader as a whole, not per split:
-        // a file split is often read completely between two periodic watermarks, and a
-        // finished split's watermark would vanish with it, holding every day open.
-        DataStream<ParseResult> parsed =
-                env.fromSource(
-                                inputs.records(),
-                                WatermarkStrategy.noWatermarks(),
-                                inputs.recordsName())
-                        .uid(UID_SOURCE)
-                        .assignTimestampsAndWatermarks(watermarks(settings))
-                        .uid(UID_EVENT_TIME)
-                        .name("Event time from business_date");
-
         SingleOutputStreamOperator<DailyCounts> daily =
-                parsed.transform(
-                                "Route records, combine per key and day",
-                                TypeInformation.of(DailyCounts.class),
-                                new RouteAndCombineOperator())
-                        .uid(UID_ROUTE_AND_COMBINE);
-        DataStream<DeadLetter> deadLetters = daily.getSideOutput(Tags.DEAD_LETTERS);
+                routeAndCombine(records(env, inputs, settings.eventTime()));
+        SummaryOutputs summaries = summaryStage(daily, settings.rules(), true);
 
-        SingleOutputStreamOperator<SummaryRow> updates =
-                daily.keyBy(DailyCounts::summaryKey)
-                        .process(
-                                new RollingSummaryFunction(
-                                        settings.rules(), settings.emitDailyUpdates()))
-                        .uid(UID_SUMMARY)
-                        .name("Rolling summary");
+        DataStream<ModelCommand> commands = modelCommands(env, inputs.models());
+        SingleOutputStreamOperator<PredictionRow> predictions =
+                forecastStage(daily, commands, settings.serving());
+        DataStream<PredictionRow> shadow = predictions.getSideOutput(Tags.SHADOW_PREDICTIONS);
 
-        SingleOutputStreamOperator<SummaryRow> allUpdates =
-                updates.keyBy(r -> FinalSummaryFunction.ALL, Types.INT)
-                        .connect(
-                                updates.getSideOutput(RollingSummaryFunction.FINAL_STATES)
-                                        .keyBy(s -> FinalSummaryFunction.ALL, Types.INT))
-                        .process(new FinalSummaryFunction(settings.rules()))
-                        .uid(UID_FINAL_SUMMARY)
-                        .name("Summary updates and final summary")
-                        .setParallelism(1)
-                        .setMaxParallelism(1);
+        SingleOutputStreamOperator<DriftEvent> drift =
+                driftStage(predictions, shadow, commands, settings);
+        DataStream<RetrainTrigger> triggers = drift.getSideOutput(Tags.RETRAIN_TRIGGERS);
 
-        if (!settings.forecast()) {
-            return new Outputs(
-                    allUpdates,
-                    allUpdates.getSideOutput(Tags.FINAL_ROWS),
-                    deadLetters,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null);
-        }
-        DataStream<ModelUpdate> models = modelUpdates(env, inputs.models());
-        SingleOutputStreamOperator<Prediction> predictions =
-                forecasts(daily, models, inputs.models().stream().anyMatch(ModelInput::initial));
-        DataStream<ForecastFeatures> features = predictions.getSideOutput(Tags.FORECAST_FEATURES);
-        DriftStage.Streams drift =
-                DriftStage.build(features, predictions, models, DriftSettings.DEFAULTS);
-        return new Outputs(
-                allUpdates,
-                allUpdates.getSideOutput(Tags.FINAL_ROWS),
-                deadLetters,
-                predictions,
-                features,
-                drift.events(),
-                drift.triggers(),
-                predictions.getSideOutput(Tags.CLOSED_DAYS));
+        settings.retrain()
+                .ifPresent(
+                        r ->
+                                retrainStage(
+                                        predictions.getSideOutput(Tags.CLOSED_DAYS), triggers, r));
+        return new Outputs(summaries, predictions, shadow, drift, triggers);
     }
 
     /**
-     * Daily series keyed by dataset and rule, forecast from the model in broadcast state. The model
-     * stream's watermark matters here, since the forecast operator's watermark is the smaller of
-     * its inputs': the model to start with holds it back until it has been read, live updates never
-     * do ({@link ModelWatermarks}).
+     * The records with event time. In {@link EventTime.Mode#PER_SPLIT} the source itself tracks a
+     * watermark per split (Kafka partition); in {@link EventTime.Mode#AFTER_SOURCE} one is assigned
+     * per reader; a bounded input has none until it ends.
      */
-    private static SingleOutputStreamOperator<Prediction> forecasts(
-            DataStream<DailyCounts> daily, DataStream<ModelUpdate> updates, boolean initialModel) {
-        return daily.keyBy(DailyCounts::seriesKey)
-                .connect(updates.broadcast(ForecastFunction.MODEL_STATE))
-                .process(new ForecastFunction(initialModel))
-                .uid(UID_FORECAST)
-                .name("Forecast next day");
+    private static DataStream<ParseResult> records(
+            StreamExecutionEnvironment env, Inputs inputs, EventTime eventTime) {
+        return switch (eventTime.mode()) {
+            case END_OF_INPUT ->
+                    env.fromSource(
+                                    inputs.records(),
+                                    WatermarkStrategy.noWatermarks(),
+                                    inputs.recordsName())
+                            .uid(Uids.RECORDS_SOURCE);
+            case PER_SPLIT ->
+                    env.fromSource(inputs.records(), eventTime.strategy(), inputs.recordsName())
+                            .uid(Uids.RECORDS_SOURCE);
+            case AFTER_SOURCE ->
+                    env.fromSource(
+                                    inputs.records(),
+                                    WatermarkStrategy.noWatermarks(),
+                                    inputs.recordsName())
+                            .uid(Uids.RECORDS_SOURCE)
+                            .assignTimestampsAndWatermarks(eventTime.strategy())
+                            .uid(Uids.EVENT_TIME)
+                            .name("Event time from business_date");
+        };
     }
 
-    /** The model to start with and live updates, as one stream (forecasts and drift share it). */
-    private static DataStream<ModelUpdate> modelUpdates(
+    /** Counts every record, routes dead letters aside, combines executions per key and day. */
+    private static SingleOutputStreamOperator<DailyCounts> routeAndCombine(
+            DataStream<ParseResult> records) {
+        return records.transform(
+                        "Route records, combine per key and day",
+                        TypeInformation.of(DailyCounts.class),
+                        new RouteAndCombineOperator())
+                .uid(Uids.ROUTE_AND_COMBINE);
+    }
+
+    /**
+     * Rolling summaries per summary key, merged at parallelism 1 so that each key's final row
+     * follows its last upsert on one channel.
+     */
+    private static SummaryOutputs summaryStage(
+            SingleOutputStreamOperator<DailyCounts> daily,
+            Map<Integer, RuleMetadata> rules,
+            boolean emitDailyUpdates) {
+        SingleOutputStreamOperator<SummaryRow> rolling =
+                daily.keyBy(DailyCounts::summaryKey)
+                        .process(new RollingSummaryFunction(rules, emitDailyUpdates))
+                        .uid(Uids.ROLLING_SUMMARY)
+                        .name("Rolling summary");
+        SingleOutputStreamOperator<SummaryRow> updates =
+                rolling.keyBy(r -> GlobalKey.VALUE, Types.INT)
+                        .connect(
+                                rolling.getSideOutput(RollingSummaryFunction.FINAL_STATES)
+                                        .keyBy(s -> GlobalKey.VALUE, Types.INT))
+                        .process(new FinalSummaryFunction(rules))
+                        .uid(Uids.FINAL_SUMMARY)
+                        .name("Summary updates and final summary")
+                        .setParallelism(1)
+                        .setMaxParallelism(1);
+        DataStream<DeadLetter> deadLetters = daily.getSideOutput(Tags.DEAD_LETTERS);
+        return new SummaryOutputs(updates, updates.getSideOutput(Tags.FINAL_ROWS), deadLetters);
+    }
+
+    /**
+     * Live model updates, validated once (parallelism 1) into commands for the broadcast operators.
+     * Model updates carry no business date: their sources are idle in event time, so event time
+     * comes from the records alone.
+     */
+    private static DataStream<ModelCommand> modelCommands(
             StreamExecutionEnvironment env, List<ModelInput> models) {
         DataStream<ModelUpdate> updates = null;
         for (ModelInput m : models) {
             DataStream<ModelUpdate> s =
                     env.fromSource(m.source(), WatermarkStrategy.noWatermarks(), m.name())
                             .uid(m.uid())
-                            // Assigned after the source, not per split: a source's per-split
-                            // outputs are not idle before a split arrives (an empty models
-                            // directory), and would hold every day open.
+                            // After the source, not per split: a source's per-split outputs are
+                            // not idle before a split arrives (an empty models directory).
                             .assignTimestampsAndWatermarks(ModelWatermarks.idle())
-                            .uid(m.uid() + "-event-time")
+                            .uid(m.uid() + Uids.EVENT_TIME_SUFFIX)
                             .name("Model updates are idle in event time");
             updates = updates == null ? s : updates.union(s);
         }
         if (updates == null) {
-            // No model yet and none to come: an empty, finished stream keeps one topology.
+            // No live updates: an empty, finished stream keeps one topology.
             updates =
                     env.fromSequence(0, 0)
-                            .uid("no-model-updates-source")
+                            .uid(Uids.NO_MODEL_UPDATES_SOURCE)
                             .flatMap((Long x, Collector<ModelUpdate> out) -> {})
                             .returns(ModelUpdate.class)
-                            .uid("no-model-updates")
+                            .uid(Uids.NO_MODEL_UPDATES)
                             .name("No model updates");
         }
-        return updates;
+        return updates.process(new ModelValidationFunction())
+                .uid(Uids.MODEL_VALIDATION)
+                .name("Validate model updates")
+                .setParallelism(1);
+    }
+
+    /** Daily series keyed by dataset and rule, forecast by the models in broadcast state. */
+    private static SingleOutputStreamOperator<PredictionRow> forecastStage(
+            DataStream<DailyCounts> daily,
+            DataStream<ModelCommand> commands,
+            ServingSettings serving) {
+        ForecastFunction forecast =
+                new ForecastFunction(
+                        new ServingModels(
+                                "model-roster",
+                                "model",
+                                serving.initial(),
+                                serving.run(),
+                                json -> json));
+        return daily.keyBy(DailyCounts::seriesKey)
+                .connect(commands.broadcast(forecast.broadcastDescriptors()))
+                .process(forecast)
+                .uid(Uids.FORECAST)
+                .name("Forecast next day");
     }
 
     /**
-     * Event time is the business date. Dead letters have none and must not move the watermark, so
-     * they get the smallest timestamp, which a bounded-out-of-orderness generator ignores.
+     * The champion's forecast features and realized errors, judged per closed day at parallelism 1
+     * against the champion's reference.
      */
-    static WatermarkStrategy<ParseResult> watermarks(PipelineSettings settings) {
-        WatermarkStrategy<ParseResult> strategy =
-                WatermarkStrategy.<ParseResult>forBoundedOutOfOrderness(settings.outOfOrderness())
-                        .withTimestampAssigner(
-                                (r, previous) ->
-                                        r.isValid()
-                                                ? r.execution().eventTimeMillis()
-                                                : Long.MIN_VALUE);
-        return settings.idleness() == null ? strategy : strategy.withIdleness(settings.idleness());
+    private static SingleOutputStreamOperator<DriftEvent> driftStage(
+            SingleOutputStreamOperator<PredictionRow> predictions,
+            DataStream<PredictionRow> shadow,
+            DataStream<ModelCommand> commands,
+            PipelineSettings settings) {
+        DataStream<DriftSample> features =
+                predictions
+                        .getSideOutput(Tags.FORECAST_FEATURES)
+                        .map(DriftSample::of)
+                        .returns(DriftSample.class)
+                        .uid(Uids.DRIFT_FEATURES_IN)
+                        .name("Drift input: forecast features");
+        DataStream<DriftSample> errors =
+                predictions
+                        .union(shadow)
+                        .filter(r -> r.realized() && r.forecast().modelRole() == ModelRole.CHAMPION)
+                        .uid(Uids.DRIFT_ERRORS_FILTER)
+                        .name("Champion's realized forecasts")
+                        .map(DriftSample::of)
+                        .returns(DriftSample.class)
+                        .uid(Uids.DRIFT_ERRORS_IN)
+                        .name("Drift input: realized errors");
+        DriftFunction drift =
+                new DriftFunction(
+                        settings.drift(),
+                        new ServingModels(
+                                "drift-model-roster",
+                                "drift-model",
+                                settings.serving().initial(),
+                                settings.serving().run(),
+                                ReferenceDocument::strip));
+        return features.union(errors)
+                .keyBy(x -> GlobalKey.VALUE, Types.INT)
+                .connect(commands.broadcast(drift.broadcastDescriptors()))
+                .process(drift)
+                .uid(Uids.DRIFT)
+                .name("Drift detection")
+                .setParallelism(1)
+                .setMaxParallelism(1);
+    }
+
+    /** On each retraining trigger, trains from the closed days the job keeps (parallelism 1). */
+    private static void retrainStage(
+            DataStream<SeriesDay> closedDays,
+            DataStream<RetrainTrigger> triggers,
+            RetrainSettings settings) {
+        closedDays
+                .keyBy(d -> GlobalKey.VALUE, Types.INT)
+                .connect(triggers.keyBy(t -> GlobalKey.VALUE, Types.INT))
+                .process(
+                        new RetrainFunction(
+                                settings.registry(), settings.publishDir(), settings.options()))
+                .uid(Uids.AUTO_RETRAIN)
+                .name("Retrain on trigger")
+                .setParallelism(1)
+                .setMaxParallelism(1)
+                .sinkTo(new DiscardingSink<>())
+                .uid(Uids.AUTO_RETRAIN_LOG)
+                .name("Retraining log")
+                .setParallelism(1);
     }
 }

@@ -1,32 +1,38 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.drift.DriftSettings;
 import com.dataquality.dqs.record.RuleMetadata;
-import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What shapes the topology beyond its connectors.
+ * What shapes the streaming job's topology beyond its connectors.
  *
  * @param rules rule metadata by normalized rule code
- * @param outOfOrderness how far behind the newest business date a record may arrive and still be on
- *     time; the watermark trails the newest date by this much, so a day closes this much later
- * @param idleness after how long without records a source split stops holding back the watermark
- *     (continuous runs), or null for never
- * @param emitDailyUpdates publish summary upserts as days close; a bounded {@code summarize} turns
- *     it off since only its final rows are wanted
- * @param forecast build the forecasting branch (daily series, model broadcast, predictions)
+ * @param eventTime how days close
+ * @param serving the model to start with and the run's id
+ * @param drift the drift detector's and trigger's knobs
+ * @param retrain the job's own retrainer, when {@code --auto-retrain} asks for it
  */
 public record PipelineSettings(
         Map<Integer, RuleMetadata> rules,
-        Duration outOfOrderness,
-        Duration idleness,
-        boolean emitDailyUpdates,
-        boolean forecast) {
+        EventTime eventTime,
+        ServingSettings serving,
+        DriftSettings drift,
+        Optional<RetrainSettings> retrain) {
 
-    public static final Duration DEFAULT_OUT_OF_ORDERNESS = Duration.ZERO;
+    /** Settings with the default drift knobs and no retrainer. */
+    public static PipelineSettings of(
+            Map<Integer, RuleMetadata> rules, EventTime eventTime, ServingSettings serving) {
+        return new PipelineSettings(
+                rules, eventTime, serving, DriftSettings.DEFAULTS, Optional.empty());
+    }
 
-    /** Settings for a bounded summary: final rows only. */
-    public static PipelineSettings bounded(Map<Integer, RuleMetadata> rules) {
-        return new PipelineSettings(rules, DEFAULT_OUT_OF_ORDERNESS, null, false, false);
+    public PipelineSettings withRetrain(RetrainSettings r) {
+        return new PipelineSettings(rules, eventTime, serving, drift, Optional.of(r));
+    }
+
+    public PipelineSettings withDrift(DriftSettings d) {
+        return new PipelineSettings(rules, eventTime, serving, d, retrain);
     }
 }

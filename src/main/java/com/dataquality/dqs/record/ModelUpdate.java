@@ -7,12 +7,5 @@ package com.dataquality.dqs.record;
  *
  * @param origin where it came from (a path, a topic and offset), for logs and metrics
  * @param modelJson the document's bytes
- * @param initial true for the model a run starts with ({@code --model}): forecasting waits for it
  */
-public record ModelUpdate(String origin, byte[] modelJson, boolean initial) {
-
-    /** A live update (a watched directory, the models topic). */
-    public ModelUpdate(String origin, byte[] modelJson) {
-        this(origin, modelJson, false);
-    }
-}
+public record ModelUpdate(String origin, byte[] modelJson) {}

@@ -1,8 +1,8 @@
 package com.dataquality.dqs.record;
 
 /**
- * A forecast of one series' pass percentage for one day (CONTRACT.md §4), or, once the day is
- * known, the same forecast with its realized value and error.
+ * A forecast as versions before 0.2 kept it in state (their pending forecast). Kept, unchanged, so
+ * that their savepoints restore; outputs use {@link Forecast} and {@link PredictionRow}.
  *
  * @param businessDate the forecast day (ISO date)
  * @param actualPassPercentage null in the forecast row; the day's value in the realized row
@@ -15,20 +15,4 @@ public record Prediction(
         double predictedPassPercentage,
         String modelVersion,
         Double actualPassPercentage,
-        Double absError) {
-
-    public boolean isRealized() {
-        return actualPassPercentage != null;
-    }
-
-    public Prediction realized(double actual) {
-        return new Prediction(
-                datasetUuid,
-                ruleCode,
-                businessDate,
-                predictedPassPercentage,
-                modelVersion,
-                actual,
-                Math.abs(predictedPassPercentage - actual));
-    }
-}
+        Double absError) {}

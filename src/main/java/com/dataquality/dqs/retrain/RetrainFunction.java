@@ -1,8 +1,9 @@
 package com.dataquality.dqs.retrain;
 
+import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.model.ModelRegistry;
-import com.dataquality.dqs.pipeline.Outputs;
+import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.stream.DayCloses;
@@ -21,7 +22,6 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
-import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,13 +43,20 @@ public final class RetrainFunction
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(RetrainFunction.class);
 
-    public static final Integer ALL = 0;
+    static final MapStateDescriptor<String, DailySeries> SERIES =
+            new MapStateDescriptor<>(
+                    "series-days", Types.STRING, TypeInformation.of(DailySeries.class));
+
+    /** What versions before 0.2 kept, drained into {@link #SERIES} when first touched. */
+    static final MapStateDescriptor<String, KeptDays> LEGACY =
+            new MapStateDescriptor<>("kept-days", Types.STRING, TypeInformation.of(KeptDays.class));
 
     private final String registry;
     private final String publishDir;
     private final Retrainer.Options options;
 
-    private transient MapState<String, KeptDays> kept;
+    private transient MapState<String, DailySeries> series;
+    private transient MapState<String, KeptDays> legacy;
     private transient ExecutorService executor;
     private transient List<Future<?>> running;
 
@@ -59,40 +66,10 @@ public final class RetrainFunction
         this.options = options;
     }
 
-    /**
-     * Wires the retrainer to the job's closed days and retraining triggers.
-     *
-     * @param uid the operator's stable uid
-     */
-    public static void attach(
-            Outputs outputs,
-            Path registry,
-            Path publishDir,
-            Retrainer.Options options,
-            String uid) {
-        outputs.closedDays()
-                .keyBy(d -> ALL, Types.INT)
-                .connect(outputs.retrainTriggers().keyBy(t -> ALL, Types.INT))
-                .process(new RetrainFunction(registry, publishDir, options))
-                .uid(uid)
-                .name("Retrain on trigger")
-                .setParallelism(1)
-                .setMaxParallelism(1)
-                .sinkTo(new DiscardingSink<>())
-                .uid(uid + "-log")
-                .name("Retraining log")
-                .setParallelism(1);
-    }
-
     @Override
     public void open(OpenContext openContext) {
-        kept =
-                getRuntimeContext()
-                        .getMapState(
-                                new MapStateDescriptor<>(
-                                        "kept-days",
-                                        Types.STRING,
-                                        TypeInformation.of(KeptDays.class)));
+        series = getRuntimeContext().getMapState(SERIES);
+        legacy = getRuntimeContext().getMapState(LEGACY);
         executor =
                 Executors.newSingleThreadExecutor(
                         r -> {
@@ -117,27 +94,23 @@ public final class RetrainFunction
 
     @Override
     public void processElement1(SeriesDay d, Context ctx, Collector<String> out) throws Exception {
-        String key = d.datasetUuid() + '\u001f' + d.ruleCode();
-        KeptDays days = kept.get(key);
-        if (days == null) {
-            days = new KeptDays(d.datasetUuid(), d.ruleCode());
+        drainLegacy();
+        String key = Keys.seriesKey(d.datasetUuid(), d.ruleCode());
+        DailySeries s = series.get(key);
+        if (s == null) {
+            s = new DailySeries(d.datasetUuid(), d.ruleCode(), new int[0], new int[0], new int[0]);
         }
-        days.add(d.day(), d.executions(), d.passes(), keepDays());
-        kept.put(key, days);
+        series.put(key, s.plus(d.day(), d.executions(), d.passes(), keepDays()));
     }
 
     @Override
     public void processElement2(RetrainTrigger trigger, Context ctx, Collector<String> out)
             throws Exception {
+        drainLegacy();
         int throughDay = (int) LocalDate.parse(trigger.businessDate()).toEpochDay();
         DailySeriesTable table = new DailySeriesTable();
-        for (Map.Entry<String, KeptDays> e : kept.entries()) {
-            KeptDays k = e.getValue();
-            for (int i = 0; i < k.days.length && k.days[i] <= throughDay; i++) {
-                for (int x = 0; x < k.executions[i]; x++) {
-                    table.add(k.datasetUuid, k.ruleCode, k.days[i], x < k.passes[i]);
-                }
-            }
+        for (DailySeries s : series.values()) {
+            table.addSeries(s.through(throughDay));
         }
         running.removeIf(Future::isDone);
         running.add(executor.submit(() -> retrain(table, trigger)));
@@ -157,6 +130,19 @@ public final class RetrainFunction
             }
         }
         running.clear();
+    }
+
+    private void drainLegacy() throws Exception {
+        if (legacy.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, KeptDays> e : legacy.entries()) {
+            KeptDays k = e.getValue();
+            series.put(
+                    e.getKey(),
+                    new DailySeries(k.datasetUuid, k.ruleCode, k.days, k.executions, k.passes));
+        }
+        legacy.clear();
     }
 
     private void retrain(DailySeriesTable table, RetrainTrigger trigger) {

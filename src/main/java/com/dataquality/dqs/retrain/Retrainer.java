@@ -110,18 +110,12 @@ public final class Retrainer {
             for (DailySeries s : history) {
                 for (int i = s.indexAtOrAfter(compareFrom); i < s.size(); i++) {
                     int day = s.days()[i];
-                    var before = s.historyBefore(day);
+                    var before = s.stateBefore(day);
                     double actual = s.passPercentage(i);
-                    double ce =
-                            Math.abs(
-                                    c.forecast(before, day, s.datasetUuid(), s.ruleCode())
-                                            - actual);
+                    double ce = Math.abs(c.forecast(before, day) - actual);
                     candidateSum += ce;
                     if (a != null) {
-                        double ae =
-                                Math.abs(
-                                        a.forecast(before, day, s.datasetUuid(), s.ruleCode())
-                                                - actual);
+                        double ae = Math.abs(a.forecast(before, day) - actual);
                         activeSum += ae;
                         diffSquares += (ae - ce) * (ae - ce);
                     }

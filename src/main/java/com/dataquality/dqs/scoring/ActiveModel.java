@@ -1,7 +1,8 @@
 package com.dataquality.dqs.scoring;
 
 /**
- * What the job keeps in broadcast state: the serving model's bytes and version. It is in every
- * checkpoint and savepoint, so a restored job serves the model it served before.
+ * The serving model as versions before 0.2 kept it in broadcast state (one model, under the key
+ * {@code active}). Kept so that their savepoints restore: {@link ServingModels} reads it once and
+ * replaces it with a {@link ModelRoster}.
  */
 public record ActiveModel(String version, String origin, byte[] modelJson) {}

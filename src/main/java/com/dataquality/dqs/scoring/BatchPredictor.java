@@ -2,7 +2,7 @@ package com.dataquality.dqs.scoring;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.record.Keys;
@@ -88,8 +88,9 @@ public final class BatchPredictor {
                 scored[pending++] = false;
             } else {
                 DailySeries s = history.get(Keys.seriesKey(row.datasetUuid(), rule));
-                SeriesHistory h = s == null ? SeriesHistory.empty() : s.historyBefore(day);
-                extractor.extract(h, day, row.datasetUuid(), rule, features, toScore * width);
+                SeriesState h =
+                        s == null ? SeriesState.of(row.datasetUuid(), rule) : s.stateBefore(day);
+                extractor.extract(h, day, features, toScore * width);
                 toScore++;
                 StringBuilder prefix = new StringBuilder();
                 Csv.appendField(prefix, row.datasetUuid()).append(',').append(rule).append(',');

@@ -1,330 +1,329 @@
 package com.dataquality.dqs.scoring;
 
-import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
 import com.dataquality.dqs.record.DailyCounts;
+import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ForecastFeatures;
-import com.dataquality.dqs.record.Keys;
-import com.dataquality.dqs.record.ModelUpdate;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelRole;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.stream.DayCloses;
-import com.dataquality.dqs.stream.MetricNames;
 import com.dataquality.dqs.stream.Tags;
-import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.BroadcastState;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.metrics.Counter;
-import org.apache.flink.metrics.MetricGroup;
-import org.apache.flink.runtime.metrics.DescriptiveStatisticsHistogram;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forecasts each series' pass percentage for the next day as days close, from the model in
- * broadcast state, and reports each forecast's realized error once its day is known.
+ * Forecasts each series (keyed by dataset and rule) as days close, with the models in broadcast
+ * state: a thin shell around {@link SeriesForecaster}, which holds the logic. This class keeps the
+ * state, the timers and the outputs:
  *
- * <p>Per series (keyed by dataset and rule) it keeps the observed days (executions and passes) in
- * map state, the last day it has closed, and the forecast waiting for its actual. When the
- * watermark passes the end of day d, and for every day closed since the last time, in order: the
- * forecast of d (if any) is realized when d was observed; then, when the series was observed in the
- * seven days up to d and a model is present, d+1 is forecast. A closed day is never forecast again;
- * late records still enter the history, for later forecasts. In a bounded run the watermark jumps,
- * and the same forecasts come out as in a live run, since a forecast of a day sees only history
- * dated before it.
+ * <ul>
+ *   <li>keyed state: the series' {@link SeriesProgress} (closed days, what was forecast, forecasts
+ *       waiting for their actual) and its {@link OpenDays} (counts of days not closed yet);
+ *   <li>timers: one pending day-close timer per series in event time; a late day (the watermark
+ *       already passed it, e.g. a dormant series waking up) closes on a processing-time timer a
+ *       moment later, so records of the same moment close together and an idle source cannot hold
+ *       it open;
+ *   <li>outputs: the served forecast of each series and then its realization (main output, in that
+ *       order per series-day), the same for the other served models (shadow), the features of the
+ *       champion's forecasts (for the drift stage) and the closed days (for the retrainer), the
+ *       last three on their {@link Tags tags}.
+ * </ul>
  *
- * <p>The model is data: its bytes and version sit in broadcast state (so in every checkpoint and
- * savepoint); each task derives a native booster from them ({@link ModelCache}). A model update
- * that does not load is rejected, logged and counted; the previous model keeps serving.
+ * <p>A restart is normal: what a day close depends on is in state (the last closed day per series,
+ * never the watermark, which a restored task first sees as the minimum); a closed day is never
+ * closed again, a day never forecast twice. The models are data ({@link ServingModels}); each task
+ * derives native scorers from them ({@link ModelCache}).
  */
 public final class ForecastFunction
-        extends KeyedBroadcastProcessFunction<String, DailyCounts, ModelUpdate, Prediction> {
+        extends KeyedBroadcastProcessFunction<String, DailyCounts, ModelCommand, PredictionRow> {
     private static final long serialVersionUID = 1L;
     private static final Logger LOG = LoggerFactory.getLogger(ForecastFunction.class);
 
-    /** A series is forecast while it was observed in this many days up to the closing day. */
-    static final int RECENT_DAYS = 7;
+    /** How long a late day waits for records of the same moment before it closes. */
+    static final long LATE_CLOSE_DELAY_MILLIS = 1_000;
 
-    private static final String ACTIVE = "active";
-    private static final long INITIAL_MODEL_RETRY_MILLIS = 200;
-
-    /** The serving model, under one key; the descriptor both inputs of the broadcast share. */
-    public static final MapStateDescriptor<String, ActiveModel> MODEL_STATE =
-            new MapStateDescriptor<>("model", Types.STRING, TypeInformation.of(ActiveModel.class));
-
-    static final MapStateDescriptor<Integer, Long> DAYS =
-            new MapStateDescriptor<>("observed-days", Types.INT, Types.LONG);
-    static final ValueStateDescriptor<Integer> CLOSED_THROUGH =
-            new ValueStateDescriptor<>("closed-through", Types.INT);
-    static final ValueStateDescriptor<Prediction> PENDING =
-            new ValueStateDescriptor<>("pending-forecast", TypeInformation.of(Prediction.class));
+    static final ValueStateDescriptor<SeriesProgress> PROGRESS =
+            new ValueStateDescriptor<>("series-progress", TypeInformation.of(SeriesProgress.class));
+    static final MapStateDescriptor<Integer, Long> OPEN =
+            new MapStateDescriptor<>("open-days", Types.INT, Types.LONG);
     static final ValueStateDescriptor<Long> NEXT_CLOSE =
             new ValueStateDescriptor<>("next-day-close", Types.LONG);
 
-    private final boolean awaitInitialModel;
+    private final ServingModels serving;
 
-    private transient MapState<Integer, Long> days;
-    private transient ValueState<Integer> closedThrough;
-    private transient ValueState<Prediction> pending;
+    private transient ValueState<SeriesProgress> progress;
+    private transient MapState<Integer, Long> open;
     private transient ValueState<Long> nextClose;
-    private transient ModelCache models;
+    private transient LegacyForecastState legacy;
+    private transient ModelCache cache;
+    private transient ModelRoster cachedRoster;
+    private transient List<SeriesForecaster.Model> cachedModels;
     private transient ForecastMetrics metrics;
 
-    /**
-     * Whether this run's initial model has reached this task. Not state: it is about this run (a
-     * restored job given {@code --model} must wait for the new model, not serve the restored one),
-     * and every task sees every broadcast element.
-     */
-    private transient boolean initialModelSeen;
+    public ForecastFunction(ServingModels serving) {
+        this.serving = serving;
+    }
 
-    /**
-     * @param awaitInitialModel the run starts with a model ({@code --model}): no day closes in this
-     *     task before that model has arrived (a source may start reading records before the model's
-     *     source has read its file), so no forecast is lost or made by the wrong model
-     */
-    public ForecastFunction(boolean awaitInitialModel) {
-        this.awaitInitialModel = awaitInitialModel;
+    /** The model broadcast state this function needs, for {@code DataStream.broadcast}. */
+    public MapStateDescriptor<?, ?>[] broadcastDescriptors() {
+        return serving.descriptors();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        days = getRuntimeContext().getMapState(DAYS);
-        closedThrough = getRuntimeContext().getState(CLOSED_THROUGH);
-        pending = getRuntimeContext().getState(PENDING);
+        progress = getRuntimeContext().getState(PROGRESS);
+        open = getRuntimeContext().getMapState(OPEN);
         nextClose = getRuntimeContext().getState(NEXT_CLOSE);
-        models = new ModelCache();
-        metrics =
-                new ForecastMetrics(
-                        getRuntimeContext().getMetricGroup().addGroup(MetricNames.GROUP), models);
+        legacy = new LegacyForecastState(getRuntimeContext());
+        cache = new ModelCache();
+        metrics = new ForecastMetrics(getRuntimeContext());
     }
 
     @Override
     public void close() {
-        if (models != null) {
-            models.close();
+        if (cache != null) {
+            cache.close();
         }
     }
 
     @Override
-    public void processBroadcastElement(ModelUpdate update, Context ctx, Collector<Prediction> out)
-            throws Exception {
-        // Every parallel instance gets the same update and makes the same decision, as
-        // broadcast state requires.
-        if (update.initial()) {
-            initialModelSeen = true;
-        }
-        Scorer candidate;
-        try {
-            candidate = ModelCache.load(update);
-        } catch (InputException | IllegalStateException e) {
-            metrics.rejections.inc();
-            LOG.warn("Rejected model update from {}: {}", update.origin(), e.getMessage());
+    public void processBroadcastElement(
+            ModelCommand command, Context ctx, Collector<PredictionRow> out) throws Exception {
+        // Every parallel instance applies the same command to the same roster.
+        StringBuilder why = new StringBuilder();
+        ModelRoster next =
+                serving.apply(
+                        ctx.getBroadcastState(serving.rosterDescriptor()),
+                        ctx.getBroadcastState(serving.legacyDescriptor()),
+                        command,
+                        why);
+        if (why.length() > 0) {
+            LOG.info(
+                    "Model command {} {} from {} changes nothing: {}",
+                    command.action(),
+                    command.version(),
+                    command.origin(),
+                    why);
             return;
         }
-        BroadcastState<String, ActiveModel> state = ctx.getBroadcastState(MODEL_STATE);
-        ActiveModel current = state.get(ACTIVE);
-        if (current != null && current.version().equals(candidate.modelVersion())) {
-            candidate.close();
-            return;
-        }
-        state.put(
-                ACTIVE,
-                new ActiveModel(candidate.modelVersion(), update.origin(), update.modelJson()));
-        models.replace(candidate);
         metrics.swaps.inc();
-        LOG.info("Serving model {} from {}", candidate.modelVersion(), update.origin());
+        LOG.info("Serving {} after {} {}", next, command.action(), command.version());
+        models(next);
     }
 
     @Override
-    public void processElement(DailyCounts c, ReadOnlyContext ctx, Collector<Prediction> out)
+    public void processElement(DailyCounts c, ReadOnlyContext ctx, Collector<PredictionRow> out)
             throws Exception {
         if (c.executions() == 0) {
             return;
         }
-        days.put(
+        SeriesProgress p = progress(ctx.getCurrentKey());
+        if (p == null) {
+            p = SeriesProgress.of(c.datasetUuid(), c.ruleCode());
+        }
+        if (p.hasClosed() && c.businessDay() <= p.lastClosedDay) {
+            forecaster(ctx, out).late(p, c.businessDay(), c.executions(), c.passes());
+            progress.update(p);
+            return;
+        }
+        open.put(
                 c.businessDay(),
-                SeriesDays.add(days.get(c.businessDay()), c.executions(), c.passes()));
+                OpenDays.add(open.get(c.businessDay()), c.executions(), c.passes()));
+        progress.update(p);
         long watermark = ctx.timerService().currentWatermark();
         long endOfDay = DayCloses.endOfDay(c.businessDay());
-        // Days are closed from the series' earliest open day: files and partitions are read in
-        // any order, so the first record seen is not the earliest. A day not closed yet is after
-        // every closed day, so lowering the mark never reopens a closed one.
-        Integer closed = closedThrough.value();
-        if (closed == null || (endOfDay > watermark && closed > c.businessDay() - 1)) {
-            closedThrough.update(c.businessDay() - 1);
+        if (watermark != Long.MIN_VALUE && endOfDay <= watermark) {
+            // Closed for the job, open for this series (it was dormant): close it in a moment.
+            long now = ctx.timerService().currentProcessingTime();
+            ctx.timerService().registerProcessingTimeTimer(soon(now));
+        } else {
+            DayCloses.schedule(nextClose, ctx.timerService(), endOfDay);
         }
-        DayCloses.schedule(
-                nextClose,
-                ctx.timerService(),
-                endOfDay > watermark
-                        ? endOfDay
-                        : DayCloses.endOfDay(DayCloses.dayOf(watermark + 1)));
     }
 
     @Override
-    public void onTimer(long timestamp, OnTimerContext ctx, Collector<Prediction> out)
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PredictionRow> out)
             throws Exception {
-        if (awaitInitialModel && !initialModelSeen) {
-            // The days stay open until the model is here. Retry on processing time: the model
-            // arrives on this same thread, so waiting for it here, or re-registering this
-            // event-time timer (which would fire again at once), would never let it in.
-            ctx.timerService()
-                    .registerProcessingTimeTimer(
-                            ctx.timerService().currentProcessingTime()
-                                    + INITIAL_MODEL_RETRY_MILLIS);
-            return;
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            Long pending = nextClose.value();
+            if (pending != null && pending == timestamp) {
+                nextClose.clear();
+            }
         }
-        nextClose.clear();
         long watermark = ctx.timerService().currentWatermark();
-        SeriesHistory all = SeriesDays.history(days.entries());
-        if (all.size() == 0) {
+        SeriesProgress p = progress(ctx.getCurrentKey());
+        if (p == null) {
             return;
         }
-        int lastObserved = all.days()[all.size() - 1];
+        if (watermark == Long.MIN_VALUE) {
+            // A restored task before its first watermark: nothing is known to have closed yet.
+            ctx.timerService()
+                    .registerProcessingTimeTimer(soon(ctx.timerService().currentProcessingTime()));
+            return;
+        }
+        TreeMap<Integer, Long> days = new TreeMap<>();
+        for (Map.Entry<Integer, Long> e : open.entries()) {
+            days.put(e.getKey(), e.getValue());
+        }
+        int lastObserved =
+                Math.max(p.closed.newestDay(), days.isEmpty() ? Integer.MIN_VALUE : days.lastKey());
+        if (lastObserved == Integer.MIN_VALUE) {
+            return;
+        }
         // At the end of input close the series' own days only, so its last forecast is for the
         // day after its last observation. Otherwise stop where a dormant series stops being
         // forecast: the loop stays short whatever the watermark jumped to.
         int closeUpTo =
                 watermark == DayCloses.END_OF_INPUT
                         ? lastObserved
-                        : Math.min(DayCloses.dayOf(watermark), lastObserved + RECENT_DAYS);
-        int from = closedThrough.value() + 1;
-        Scorer scorer = models.scorerFor(ctx.getBroadcastState(MODEL_STATE).get(ACTIVE));
-        String datasetUuid = Keys.seriesDatasetUuid(ctx.getCurrentKey());
-        int ruleCode = Keys.seriesRuleCode(ctx.getCurrentKey());
-
-        Prediction waiting = pending.value();
-        for (int d = from; d <= closeUpTo; d++) {
-            Long observed = days.get(d);
-            if (observed != null && SeriesDays.executions(observed) > 0) {
-                ctx.output(
-                        Tags.CLOSED_DAYS,
-                        new SeriesDay(
-                                datasetUuid,
-                                ruleCode,
-                                d,
-                                SeriesDays.executions(observed),
-                                SeriesDays.passes(observed)));
-            }
-            if (waiting != null
-                    && waiting.businessDate().equals(LocalDate.ofEpochDay(d).toString())) {
-                if (observed != null && SeriesDays.executions(observed) > 0) {
-                    Prediction realized =
-                            waiting.realized(
-                                    100.0
-                                            * SeriesDays.passes(observed)
-                                            / SeriesDays.executions(observed));
-                    out.collect(realized);
-                    metrics.realized(realized.absError());
+                        : Math.min(
+                                DayCloses.dayOf(watermark),
+                                SeriesForecaster.dormantAfter(lastObserved));
+        if (!p.hasClosed() || closeUpTo > p.lastClosedDay) {
+            int before = days.size();
+            forecaster(ctx, out).close(p, days, closeUpTo);
+            if (days.size() != before) {
+                Iterator<Integer> it = open.keys().iterator();
+                while (it.hasNext()) {
+                    if (it.next() <= p.lastClosedDay) {
+                        it.remove();
+                    }
                 }
-                waiting = null;
             }
-            if (scorer != null && observedWithin(all, d - RECENT_DAYS + 1, d)) {
-                // Realized in this same loop when d+1 has closed too.
-                waiting = forecast(d + 1, all, datasetUuid, ruleCode, scorer, ctx, out);
+            progress.update(p);
+        }
+        if (watermark != DayCloses.END_OF_INPUT && p.hasClosed()) {
+            int next = p.lastClosedDay + 1;
+            if (!days.isEmpty()
+                    || p.closed.observedWithin(next - SeriesForecaster.RECENT_DAYS, next - 1)) {
+                DayCloses.schedule(nextClose, ctx.timerService(), DayCloses.endOfDay(next));
             }
-        }
-        closedThrough.update(Math.max(from - 1, closeUpTo));
-        if (waiting != null) {
-            pending.update(waiting);
-        } else {
-            pending.clear();
-        }
-        forget(closeUpTo - SeriesHistory.WINDOW_DAYS);
-
-        int next = closedThrough.value() + 1;
-        if (watermark != DayCloses.END_OF_INPUT && lastObserved > next - RECENT_DAYS) {
-            DayCloses.schedule(nextClose, ctx.timerService(), DayCloses.endOfDay(next));
         }
     }
 
-    private Prediction forecast(
-            int target,
-            SeriesHistory all,
-            String datasetUuid,
-            int ruleCode,
-            Scorer scorer,
-            OnTimerContext ctx,
-            Collector<Prediction> out) {
-        long start = System.nanoTime();
-        FeatureExtractor extractor = scorer.extractor();
-        double[] features = extractor.extract(all.before(target), target, datasetUuid, ruleCode);
-        double predicted = scorer.predict(features);
-        metrics.latency.update((System.nanoTime() - start) / 1_000);
-        Prediction p =
-                new Prediction(
-                        datasetUuid,
-                        ruleCode,
-                        LocalDate.ofEpochDay(target).toString(),
-                        predicted,
-                        scorer.modelVersion(),
-                        null,
-                        null);
-        out.collect(p);
-        ctx.output(
-                Tags.FORECAST_FEATURES,
-                new ForecastFeatures(
-                        datasetUuid, ruleCode, target, features, scorer.modelVersion()));
-        metrics.forecasts.inc();
+    private static long soon(long now) {
+        // Rounded, so that the records of one moment share one timer (same key, same time).
+        return (now / LATE_CLOSE_DELAY_MILLIS + 2) * LATE_CLOSE_DELAY_MILLIS;
+    }
+
+    /** The series' progress, carried over from the state of versions before 0.2 on first use. */
+    private SeriesProgress progress(String key) throws Exception {
+        SeriesProgress p = progress.value();
+        if (p == null) {
+            p = legacy.migrate(key, open);
+            if (p != null) {
+                progress.update(p);
+            }
+        }
         return p;
     }
 
-    private static boolean observedWithin(SeriesHistory h, int fromDay, int toDay) {
-        for (int day : h.days()) {
-            if (day >= fromDay && day <= toDay) {
-                return true;
-            }
-        }
-        return false;
+    private SeriesForecaster forecaster(ReadOnlyContext ctx, Collector<PredictionRow> collector)
+            throws Exception {
+        List<SeriesForecaster.Model> models =
+                models(
+                        serving.current(
+                                ctx.getBroadcastState(serving.rosterDescriptor()),
+                                ctx.getBroadcastState(serving.legacyDescriptor())));
+        long watermark = ctx.timerService().currentWatermark();
+        int closedForJob =
+                watermark == Long.MIN_VALUE || watermark == DayCloses.END_OF_INPUT
+                        ? Integer.MIN_VALUE
+                        : DayCloses.dayOf(watermark);
+        return new SeriesForecaster(
+                models,
+                ctx.getCurrentKey(),
+                closedForJob,
+                new SeriesForecaster.Out() {
+                    @Override
+                    public void forecast(
+                            Forecast f, boolean primary, double[] features, long nanos) {
+                        metrics.latency.update(nanos / 1_000);
+                        if (primary) {
+                            collector.collect(PredictionRow.made(f));
+                            metrics.forecast(f.modelVersion());
+                            if (f.late()) {
+                                metrics.lateForecasts.inc();
+                            }
+                        } else {
+                            ctx.output(Tags.SHADOW_PREDICTIONS, PredictionRow.made(f));
+                            metrics.shadowForecasts.inc();
+                        }
+                        if (f.modelRole() == ModelRole.CHAMPION) {
+                            ctx.output(
+                                    Tags.FORECAST_FEATURES,
+                                    new ForecastFeatures(
+                                            f.datasetUuid(),
+                                            f.ruleCode(),
+                                            f.day(),
+                                            features,
+                                            f.modelVersion()));
+                        }
+                    }
+
+                    @Override
+                    public void realized(PredictionRow row, boolean primary) {
+                        if (primary) {
+                            collector.collect(row);
+                            metrics.realized(row.absError());
+                        } else {
+                            ctx.output(Tags.SHADOW_PREDICTIONS, row);
+                        }
+                    }
+
+                    @Override
+                    public void closedDay(SeriesDay d) {
+                        ctx.output(Tags.CLOSED_DAYS, d);
+                    }
+                });
     }
 
-    /** Drops days no forecast can see any more. */
-    private void forget(int beforeDay) throws Exception {
-        Iterator<Map.Entry<Integer, Long>> it = days.iterator();
-        while (it.hasNext()) {
-            if (it.next().getKey() < beforeDay) {
-                it.remove();
+    /** The roster's models that load, the champion first; native scorers follow the roster. */
+    private List<SeriesForecaster.Model> models(ModelRoster roster) {
+        if (roster == cachedRoster) {
+            return cachedModels;
+        }
+        cache.sync(
+                roster,
+                problem -> {
+                    metrics.rejections.inc();
+                    LOG.warn("Rejected model {}", problem);
+                });
+        List<SeriesForecaster.Model> models = new ArrayList<>();
+        for (ServedModel m : roster.models()) {
+            Scorer s = cache.scorer(m.version());
+            if (s != null) {
+                models.add(new SeriesForecaster.Model(m, s));
             }
         }
+        cachedRoster = roster;
+        cachedModels = models;
+        metrics.serving(roster, cache);
+        return models;
     }
 
-    /** The function's metrics, under the {@code dqs} group. */
-    private static final class ForecastMetrics {
-        final Counter forecasts;
-        final Counter swaps;
-        final Counter rejections;
-        final DescriptiveStatisticsHistogram latency;
-        private double errorSum;
-        private long errorCount;
-
-        ForecastMetrics(MetricGroup group, ModelCache models) {
-            forecasts = group.counter(MetricNames.FORECASTS_EMITTED);
-            swaps = group.counter(MetricNames.MODEL_SWAPS);
-            rejections = group.counter(MetricNames.MODEL_REJECTIONS);
-            latency =
-                    group.histogram(
-                            MetricNames.FORECAST_LATENCY_MICROS,
-                            new DescriptiveStatisticsHistogram(10_000));
-            group.gauge(MetricNames.MODEL_VERSION, models::version);
-            group.gauge(
-                    MetricNames.REALIZED_MAE,
-                    () -> errorCount == 0 ? Double.NaN : errorSum / errorCount);
-        }
-
-        void realized(double absError) {
-            errorSum += absError;
-            errorCount++;
+    /** Parses a model document's training time, for the metric; 0 when it has none. */
+    static long trainedAtSeconds(Scorer s) {
+        try {
+            return java.time.Instant.parse(s.model().createdAt()).getEpochSecond();
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 }

@@ -1,52 +1,73 @@
 package com.dataquality.dqs.scoring;
 
-import com.dataquality.dqs.model.ForecastModel;
+import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.model.ModelFile;
-import com.dataquality.dqs.record.ModelUpdate;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * One task's native scorer, derived from the model bytes in broadcast state: built lazily, and
- * rebuilt (closing the old booster and its native memory) when the version in state changes. Only
- * this cache may live in a transient field; the model itself lives in state.
+ * One task's native scorers, derived from the roster in broadcast state: one per served version,
+ * built when a version first serves and closed (freeing the native booster) when it no longer does.
+ * Only this cache may live in a transient field; the models themselves live in state.
  */
 final class ModelCache implements AutoCloseable {
-    private Scorer scorer;
+    private final Map<String, Scorer> scorers = new HashMap<>();
+    private final Map<String, String> unloadable = new HashMap<>();
+    private ModelRoster synced;
 
-    /** The scorer of the active model, building it when the version changed; null for none. */
-    Scorer scorerFor(ActiveModel active) {
-        if (active == null) {
-            return null;
+    /**
+     * Makes the cache match the roster: scorers for its versions, none for others. A version whose
+     * model does not load is reported once to {@code rejected} and skipped (the others serve).
+     */
+    void sync(ModelRoster roster, Consumer<String> rejected) {
+        if (roster == synced) {
+            return;
         }
-        if (scorer == null || !scorer.modelVersion().equals(active.version())) {
-            replace(load(new ModelUpdate(active.origin(), active.modelJson())));
+        Map<String, ServedModel> wanted = new HashMap<>();
+        for (ServedModel m : roster.models()) {
+            wanted.put(m.version(), m);
         }
-        return scorer;
+        Iterator<Map.Entry<String, Scorer>> it = scorers.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<String, Scorer> e = it.next();
+            if (!wanted.containsKey(e.getKey())) {
+                e.getValue().close();
+                it.remove();
+            }
+        }
+        for (ServedModel m : wanted.values()) {
+            if (scorers.containsKey(m.version()) || unloadable.containsKey(m.version())) {
+                continue;
+            }
+            try {
+                scorers.put(m.version(), load(m));
+            } catch (InputException | IllegalStateException e) {
+                unloadable.put(m.version(), e.getMessage());
+                rejected.accept(m.version() + " from " + m.origin() + ": " + e.getMessage());
+            }
+        }
+        synced = roster;
+    }
+
+    /** The scorer of a served version, or null when it does not load. */
+    Scorer scorer(String version) {
+        return scorers.get(version);
     }
 
     /**
      * Parses, validates and loads a model into LightGBM: throws {@code InputException} with a
-     * one-line reason for anything unusable (garbage, a foreign document, LightGBM text that does
-     * not load), so the caller can reject it and keep the previous model.
+     * one-line reason for anything unusable.
      */
-    static Scorer load(ModelUpdate update) {
-        ForecastModel model = ModelFile.parse(update.modelJson(), update.origin());
-        return new Scorer(model);
-    }
-
-    /** Makes {@code next} this task's scorer, closing the previous one. */
-    void replace(Scorer next) {
-        if (scorer != null && scorer != next) {
-            scorer.close();
-        }
-        scorer = next;
-    }
-
-    String version() {
-        return scorer == null ? null : scorer.modelVersion();
+    static Scorer load(ServedModel m) {
+        return new Scorer(ModelFile.parse(m.modelJson(), m.origin()));
     }
 
     @Override
     public void close() {
-        replace(null);
+        scorers.values().forEach(Scorer::close);
+        scorers.clear();
+        synced = null;
     }
 }

@@ -2,7 +2,7 @@ package com.dataquality.dqs.scoring;
 
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.NativeLightGbm;
@@ -52,8 +52,8 @@ public final class Scorer implements AutoCloseable {
      * The forecast of a series for {@code targetDay} (epoch day) from its history: the one call a
      * streaming operator needs per series-day.
      */
-    public double forecast(SeriesHistory history, int targetDay, String datasetUuid, int ruleCode) {
-        return predict(extractor.extract(history, targetDay, datasetUuid, ruleCode));
+    public double forecast(SeriesState series, int targetDay) {
+        return predict(extractor.extract(series, targetDay));
     }
 
     /** The forecast of one feature vector of {@link FeatureExtractor#NUM_FEATURES} values. */

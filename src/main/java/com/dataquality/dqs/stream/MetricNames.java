@@ -17,12 +17,38 @@ public final class MetricNames {
     public static final String LATE_RECORDS = "late_records";
     public static final String SUMMARIES_EMITTED = "summaries_emitted";
 
+    public static final String LATE_SUMMARY_UPDATES = "late_summary_updates";
+
     public static final String FORECASTS_EMITTED = "forecasts_emitted";
+    public static final String LATE_FORECASTS = "late_forecasts";
+    public static final String SHADOW_FORECASTS = "shadow_forecasts";
+    public static final String REALIZED = "forecasts_realized";
     public static final String MODEL_SWAPS = "model_swaps";
     public static final String MODEL_REJECTIONS = "model_rejections";
     public static final String MODEL_VERSION = "model_version";
+
+    /**
+     * The champion's training time in epoch seconds: a number that says which model serves (the
+     * version itself is text, which Prometheus cannot carry as a value).
+     */
+    public static final String MODEL_TRAINED_AT = "model_trained_at_seconds";
+
+    /** 1 for the serving version, under a {@code version} label (Prometheus "info" style). */
+    public static final String MODEL_INFO = "model_info";
+
+    public static final String MODELS_SERVED = "models_served";
+
+    /** Accumulator: forecasts per model version, for the run report of a bounded run. */
+    public static final String MODEL_VERSIONS_SERVED = "model_versions_served";
+
     public static final String FORECAST_LATENCY_MICROS = "forecast_latency_us";
     public static final String REALIZED_MAE = "realized_mae";
+
+    public static final String DRIFT_FEATURE_SHARE = "drift_feature_share";
+    public static final String DRIFT_PAGE_HINKLEY = "drift_page_hinkley";
+    public static final String DRIFT_DAILY_MAE = "drift_daily_mae";
+    public static final String DRIFT_EVENTS = "drift_events";
+    public static final String RETRAIN_TRIGGERS = "retrain_triggers";
 
     private MetricNames() {}
 }

@@ -2,6 +2,8 @@ package com.dataquality.dqs.stream;
 
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.PredictionRow;
+import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.record.SummaryRow;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -20,6 +22,17 @@ public final class Tags {
     /** The features of every forecast, for the drift side pipeline. */
     public static final OutputTag<ForecastFeatures> FORECAST_FEATURES =
             new OutputTag<>("forecast-features", TypeInformation.of(ForecastFeatures.class));
+
+    /**
+     * Forecasts of the served models other than the one a series is served by (shadow scoring of
+     * challengers), and their realizations, as the main output carries the served ones.
+     */
+    public static final OutputTag<PredictionRow> SHADOW_PREDICTIONS =
+            new OutputTag<>("shadow-predictions", TypeInformation.of(PredictionRow.class));
+
+    /** Requests to retrain, from the drift stage, when drift persisted. */
+    public static final OutputTag<RetrainTrigger> RETRAIN_TRIGGERS =
+            new OutputTag<>("retrain-triggers", TypeInformation.of(RetrainTrigger.class));
 
     /** Each series' closed days, for the job's own retrainer. */
     public static final OutputTag<SeriesDay> CLOSED_DAYS =

@@ -88,14 +88,13 @@ class DriftLoopTest {
 
     private record Realized(String date, String version, double absError) {}
 
-    private static List<Realized> realized(Path predictions) throws IOException {
+    /** The rows of {@code realized.csv}: date, model version, absolute error. */
+    private static List<Realized> realized(Path realizedCsv) throws IOException {
         List<Realized> out = new ArrayList<>();
-        List<String> lines = Files.readAllLines(predictions);
+        List<String> lines = Files.readAllLines(realizedCsv);
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",", -1);
-            if (!f[6].isEmpty()) {
-                out.add(new Realized(f[2], f[4], Double.parseDouble(f[6])));
-            }
+            out.add(new Realized(f[2], f[4], Double.parseDouble(f[6])));
         }
         return out;
     }
@@ -219,7 +218,7 @@ class DriftLoopTest {
         List<JsonNode> log = jsonLines(registry.resolve(RetrainLoop.LOG));
         assertTrue(log.stream().anyMatch(n -> n.get("promoted").asBoolean()), log.toString());
 
-        List<Realized> rows = realized(predictions);
+        List<Realized> rows = realized(out.resolve(FileOutputs.REALIZED));
         double beforeSum = 0;
         int before = 0;
         double afterSum = 0;
@@ -275,7 +274,7 @@ class DriftLoopTest {
                         "--web-ui-port",
                         Integer.toString(CliRunner.freePort()));
         assertEquals(0, run.exitCode(), run.err());
-        int realized = realized(out.resolve(FileOutputs.PREDICTIONS)).size();
+        int realized = realized(out.resolve(FileOutputs.REALIZED)).size();
         assertTrue(realized > 10_000, realized + " realized forecasts");
         assertEquals(List.of(), jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS)));
         assertEquals(List.of(), jsonLines(out.resolve(FileOutputs.RETRAIN_TRIGGERS)));

@@ -87,9 +87,11 @@ class KafkaRunCommandTest {
         String[] others = {
             KafkaBrokerExtension.uniqueTopic("summaries"),
                     KafkaBrokerExtension.uniqueTopic("drift"),
-            KafkaBrokerExtension.uniqueTopic("dead"), KafkaBrokerExtension.uniqueTopic("triggers")
+            KafkaBrokerExtension.uniqueTopic("dead"), KafkaBrokerExtension.uniqueTopic("triggers"),
+            KafkaBrokerExtension.uniqueTopic("shadow")
         };
-        KAFKA.createTopics(1, in, predictions, models, others[0], others[1], others[2], others[3]);
+        KAFKA.createTopics(1, in, predictions, models);
+        KAFKA.createTopics(1, others);
         Path v1 = tmp.resolve("v1.model.json");
         ModelFile.write(TestModels.withVersion(TestModels.small(), "kafka-v1"), v1);
         int port = CliRunner.freePort();
@@ -117,6 +119,8 @@ class KafkaRunCommandTest {
                                         others[2],
                                         "--retrain-triggers-topic",
                                         others[3],
+                                        "--shadow-predictions-topic",
+                                        others[4],
                                         "--model",
                                         v1.toString(),
                                         "--checkpoint-interval",

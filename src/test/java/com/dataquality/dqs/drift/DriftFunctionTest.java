@@ -11,13 +11,19 @@ import com.dataquality.dqs.model.DriftReference.Distribution;
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.ReferenceDocument;
 import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ForecastFeatures;
-import com.dataquality.dqs.record.ModelUpdate;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelRole;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
+import com.dataquality.dqs.scoring.ServingModels;
 import com.dataquality.dqs.stream.DayCloses;
+import com.dataquality.dqs.stream.GlobalKey;
+import com.dataquality.dqs.stream.Tags;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -86,31 +92,40 @@ class DriftFunctionTest {
                 m.lightgbmModel());
     }
 
-    private static KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent>
+    private static KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent>
             harness() throws Exception {
+        DriftFunction f = new DriftFunction(SETTINGS, serving());
         return new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new DriftFunction(SETTINGS), List.of(DriftFunction.MODEL_STATE)),
-                x -> DriftFunction.KEY,
+                new CoBroadcastWithKeyedOperator<>(f, Arrays.asList(f.broadcastDescriptors())),
+                x -> GlobalKey.VALUE,
                 Types.INT,
                 1,
                 1,
                 0);
     }
 
-    private static KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent>
+    private static KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent>
             opened(ForecastModel model) throws Exception {
         var h = harness();
         h.open();
         h.processBroadcastWatermark(Long.MAX_VALUE - 1);
-        h.processBroadcastElement(
-                new StreamRecord<>(new ModelUpdate("test", ModelFile.toBytes(model))));
+        h.processBroadcastElement(command(model));
         return h;
+    }
+
+    private static ServingModels serving() {
+        return new ServingModels(
+                "drift-model-roster", "drift-model", null, "run-1", ReferenceDocument::strip);
+    }
+
+    private static StreamRecord<ModelCommand> command(ForecastModel model) {
+        return new StreamRecord<>(
+                ModelCommand.champion(model.version(), "test", ModelFile.toBytes(model)));
     }
 
     /** The forecasts made as day {@code D + offset} closes: every checked feature = value. */
     private static void forecasts(
-            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent> h,
             int offset,
             String version,
             double... values)
@@ -122,33 +137,38 @@ class DriftFunctionTest {
                 f[FeatureExtractor.FEATURE_NAMES.indexOf(name)] = values[i];
             }
             ForecastFeatures ff = new ForecastFeatures("ds-" + i, 100, D + offset + 1, f, version);
-            h.processElement(new StreamRecord<>(new DriftInput(ff, null), 0L));
+            h.processElement(new StreamRecord<>(DriftSample.of(ff), 0L));
         }
     }
 
     /** Realized forecasts of day {@code D + offset}, with these absolute errors. */
     private static void errors(
-            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent> h,
             int offset,
             double... absErrors)
             throws Exception {
         for (int i = 0; i < absErrors.length; i++) {
-            Prediction p =
-                    new Prediction(
-                                    "ds-" + i,
-                                    100,
-                                    LocalDate.ofEpochDay(D + offset).toString(),
-                                    50,
-                                    "v1",
-                                    null,
-                                    null)
-                            .realized(50 + absErrors[i]);
-            h.processElement(new StreamRecord<>(new DriftInput(null, p), 0L));
+            // 100 executions: an actual of 50 + error percent is a whole number of passes.
+            Forecast f =
+                    new Forecast(
+                            "ds-" + i,
+                            100,
+                            D + offset,
+                            50,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "v1",
+                            ModelRole.CHAMPION,
+                            false);
+            PredictionRow r = new PredictionRow(f, 100, (int) Math.round(50 + absErrors[i]));
+            h.processElement(new StreamRecord<>(DriftSample.of(r), 0L));
         }
     }
 
     private static void close(
-            KeyedBroadcastOperatorTestHarness<Integer, DriftInput, ModelUpdate, DriftEvent> h,
+            KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent> h,
             int offset)
             throws Exception {
         h.processWatermark(DayCloses.endOfDay(D + offset));
@@ -263,7 +283,7 @@ class DriftFunctionTest {
             }
             List<DriftEvent> events = h.extractOutputValues();
             assertEquals(10, events.size(), "an event each drifting day");
-            var triggers = h.getSideOutput(DriftFunction.TRIGGERS);
+            var triggers = h.getSideOutput(Tags.RETRAIN_TRIGGERS);
             assertEquals(1, triggers.size(), "one trigger, then the cool-down: " + triggers);
             RetrainTrigger t = triggers.peek().getValue();
             assertEquals(LocalDate.ofEpochDay(D + 4).toString(), t.businessDate());
@@ -291,7 +311,11 @@ class DriftFunctionTest {
             h.open();
             h.processBroadcastWatermark(Long.MAX_VALUE - 1);
             assertEquals(
-                    "v1", h.getBroadcastState(DriftFunction.MODEL_STATE).get("active").version());
+                    "v1",
+                    h.getBroadcastState(serving().rosterDescriptor())
+                            .get("roster")
+                            .champion()
+                            .version());
             close(h, 3); // 5.0
             errors(h, 4, repeat(16, 30)); // 7.5
             close(h, 4);
@@ -311,10 +335,7 @@ class DriftFunctionTest {
             errors(h, 2, repeat(16, 30));
             errors(h, 3, repeat(16, 30));
             close(h, 3); // 5.0 under v1
-            h.processBroadcastElement(
-                    new StreamRecord<>(
-                            new ModelUpdate(
-                                    "test", ModelFile.toBytes(withReference(MODEL, "v2")))));
+            h.processBroadcastElement(command(withReference(MODEL, "v2")));
             errors(h, 4, repeat(16, 30)); // realized forecasts of v1: not v2's errors
             close(h, 4);
             assertTrue(h.extractOutputValues().isEmpty(), h.extractOutputValues().toString());

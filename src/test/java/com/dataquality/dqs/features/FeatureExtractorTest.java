@@ -23,19 +23,20 @@ class FeatureExtractorTest {
      * 03-08 (D-5) 80%, 03-11 (D-2) 25%, 03-12 (D-1) 90% from 10 executions; 03-07, 03-09, 03-10 and
      * everything else are gaps.
      */
-    private static SeriesHistory handMade() {
-        return SeriesHistory.empty()
-                .plus(day("2024-01-17"), 1, 0)
-                .plus(day("2024-03-05"), 2, 2)
-                .plus(day("2024-03-06"), 4, 2)
-                .plus(day("2024-03-08"), 5, 4)
-                .plus(day("2024-03-11"), 4, 1)
-                .plus(day("2024-03-12"), 10, 9);
+    private static SeriesState handMade(String uuid, int rule) {
+        SeriesState s = SeriesState.of(uuid, rule);
+        s.add(day("2024-01-17"), 1, 0);
+        s.add(day("2024-03-05"), 2, 2);
+        s.add(day("2024-03-06"), 4, 2);
+        s.add(day("2024-03-08"), 5, 4);
+        s.add(day("2024-03-11"), 4, 1);
+        s.add(day("2024-03-12"), 10, 9);
+        return s;
     }
 
     @Test
     void goldenFeaturesOfAHandMadeSeriesWithGaps() {
-        double[] f = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-b", 205);
+        double[] f = EXTRACTOR.extract(handMade("ds-b", 205), day("2024-03-13"));
         double[] expected = {
             3, // Wednesday
             13,
@@ -58,14 +59,15 @@ class FeatureExtractorTest {
     @Test
     void missingValuesStayMissingNeverZero() {
         // Only D-4 observed: no lag, no ma_3, but ma_7 exists.
-        SeriesHistory h = SeriesHistory.empty().plus(day("2024-03-09"), 3, 0);
-        double[] f = EXTRACTOR.extract(h, day("2024-03-13"), "ds-a", 101);
+        SeriesState h = SeriesState.of("ds-a", 101);
+        h.add(day("2024-03-09"), 3, 0);
+        double[] f = EXTRACTOR.extract(h, day("2024-03-13"));
         assertTrue(Double.isNaN(f[4]) && Double.isNaN(f[5]) && Double.isNaN(f[6]));
         assertTrue(Double.isNaN(f[7]), "ma_3 has no observed day");
         assertEquals(0.0, f[8], "a real 0% day is 0, not missing");
         assertEquals(0.0, f[11]);
         assertTrue(Double.isNaN(f[12]), "no executions_lag_1_day without D-1");
-        double[] empty = EXTRACTOR.extract(SeriesHistory.empty(), day("2024-03-13"), "ds-a", 101);
+        double[] empty = EXTRACTOR.extract(SeriesState.of("ds-a", 101), day("2024-03-13"));
         for (int i : new int[] {4, 5, 6, 7, 8, 11, 12}) {
             assertTrue(Double.isNaN(empty[i]), FeatureExtractor.FEATURE_NAMES.get(i));
         }
@@ -75,16 +77,20 @@ class FeatureExtractorTest {
     void daysOlderThanTheWindowAreIgnoredEvenWhenPassed() {
         int target = day("2024-03-13");
         // Built directly: a bounded input's full series may hold older days than the window.
-        SeriesHistory h =
-                new SeriesHistory(
-                        new int[] {target - 57, target - 56}, new int[] {1, 4}, new int[] {1, 1});
-        double[] f = EXTRACTOR.extract(h, target, "ds-a", 101);
+        SeriesState h =
+                SeriesState.of(
+                        "ds-a",
+                        101,
+                        new int[] {target - 57, target - 56},
+                        new int[] {1, 4},
+                        new int[] {1, 1});
+        double[] f = EXTRACTOR.extract(h, target);
         assertEquals(25.0, f[11], "only D-56 counts");
     }
 
     @Test
     void unseenDatasetAndRuleAreMissing() {
-        double[] f = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-new", 999);
+        double[] f = EXTRACTOR.extract(handMade("ds-new", 999), day("2024-03-13"));
         assertTrue(Double.isNaN(f[FeatureExtractor.DATASET_UUID]));
         assertTrue(Double.isNaN(f[FeatureExtractor.RULE_CODE]));
     }
@@ -92,39 +98,32 @@ class FeatureExtractorTest {
     @Test
     void calendarFeaturesAreIso() {
         // 2021-01-03 is a Sunday in ISO week 53 of 2020.
-        double[] f = EXTRACTOR.extract(SeriesHistory.empty(), day("2021-01-03"), "ds-a", 101);
+        double[] f = EXTRACTOR.extract(SeriesState.of("ds-a", 101), day("2021-01-03"));
         assertArrayEquals(new double[] {7, 3, 53, 1}, new double[] {f[0], f[1], f[2], f[3]});
         // 2024-12-30 is a Monday in ISO week 1 of 2025.
-        f = EXTRACTOR.extract(SeriesHistory.empty(), day("2024-12-30"), "ds-a", 101);
+        f = EXTRACTOR.extract(SeriesState.of("ds-a", 101), day("2024-12-30"));
         assertArrayEquals(new double[] {1, 30, 1, 12}, new double[] {f[0], f[1], f[2], f[3]});
     }
 
     @Test
     void daysOnOrAfterTheTargetDoNotChangeTheFeatures() {
         int target = day("2024-03-13");
-        SeriesHistory h = handMade();
-        double[] before = EXTRACTOR.extract(h, target, "ds-b", 205);
-        // The full series of a bounded input holds the later days too.
-        int[] days = append(h.days(), target, target + 1, target + 5);
-        int[] executions = append(h.executions(), 7, 3, 1);
-        int[] passes = append(h.passes(), 0, 3, 0);
-        double[] after =
-                EXTRACTOR.extract(new SeriesHistory(days, executions, passes), target, "ds-b", 205);
+        SeriesState h = handMade("ds-b", 205);
+        double[] before = EXTRACTOR.extract(h, target);
+        // A late forecast in the stream reads a state that holds the later days too.
+        h.add(target, 7, 0);
+        h.add(target + 1, 3, 3);
+        h.add(target + 5, 1, 0);
+        double[] after = EXTRACTOR.extract(h, target);
         assertArrayEquals(before, after);
-    }
-
-    private static int[] append(int[] a, int... more) {
-        int[] out = java.util.Arrays.copyOf(a, a.length + more.length);
-        System.arraycopy(more, 0, out, a.length, more.length);
-        return out;
     }
 
     @Test
     void extractIntoAnOffsetOfABatchGivesTheSameValues() {
         double[] batch = new double[3 * FeatureExtractor.NUM_FEATURES];
         EXTRACTOR.extract(
-                handMade(), day("2024-03-13"), "ds-b", 205, batch, FeatureExtractor.NUM_FEATURES);
-        double[] single = EXTRACTOR.extract(handMade(), day("2024-03-13"), "ds-b", 205);
+                handMade("ds-b", 205), day("2024-03-13"), batch, FeatureExtractor.NUM_FEATURES);
+        double[] single = EXTRACTOR.extract(handMade("ds-b", 205), day("2024-03-13"));
         for (int i = 0; i < single.length; i++) {
             assertEquals(
                     Double.doubleToRawLongBits(single[i]),

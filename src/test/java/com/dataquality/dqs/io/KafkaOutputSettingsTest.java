@@ -12,10 +12,12 @@ class KafkaOutputSettingsTest {
     @Test
     void defaultsAreTheContractsTopicsAndTheBrokerMaximumTimeout() {
         KafkaOutputSettings s = KafkaOutputSettings.defaults("b:9092");
-        assertEquals("dq.summaries", s.summariesTopic());
-        assertEquals("dq.dead-letters", s.deadLetterTopic());
-        assertEquals("dq.predictions", s.predictionsTopic());
-        assertEquals("dq.drift", s.driftTopic());
+        assertEquals("dq.summaries", s.topics().summaries());
+        assertEquals("dq.dead-letters", s.topics().deadLetters());
+        assertEquals("dq.predictions", s.topics().predictions());
+        assertEquals("dq.drift", s.topics().drift());
+        assertEquals("dq.retrain-triggers", s.topics().retrainTriggers());
+        assertEquals("dq.models", s.topics().models());
         assertEquals(Duration.ofMinutes(15), s.transactionTimeout());
     }
 
@@ -25,7 +27,7 @@ class KafkaOutputSettingsTest {
                 IllegalArgumentException.class,
                 () ->
                         new KafkaOutputSettings(
-                                "b", "s", "p", "dr", "d", "x", Duration.ofMinutes(16)));
+                                "b", TopicNames.DEFAULTS, "x", Duration.ofMinutes(16)));
     }
 
     @Test

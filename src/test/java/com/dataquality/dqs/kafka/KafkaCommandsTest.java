@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.cli.Dqs;
 import com.dataquality.dqs.io.KafkaTopics;
+import com.dataquality.dqs.io.TopicNames;
 import com.dataquality.dqs.parse.JsonRecordParser;
 import com.dataquality.dqs.record.ParseResult;
 import java.io.PrintWriter;
@@ -93,7 +94,8 @@ class KafkaCommandsTest {
         String topic = KafkaBrokerExtension.uniqueTopic("models");
         // As 'dqs topics' creates it: a 2 MB model exceeds Kafka's default 1 MB message limit.
         KafkaTopics.Spec models =
-                KafkaTopics.standard(1, "i", "s", "p", "d", "x", topic).stream()
+                KafkaTopics.standard(1, new TopicNames("i", "s", "p", "sp", "d", "t", "x", topic))
+                        .stream()
                         .filter(spec -> spec.name().equals(topic))
                         .findFirst()
                         .orElseThrow();
@@ -153,6 +155,19 @@ class KafkaCommandsTest {
     }
 
     @Test
+    void topicsCreatesEveryTopicTheJobReadsOrWrites() {
+        // Auto-creation is off on our brokers: a topic the job writes that 'dqs topics' does not
+        // create blocks its sink and fails the job (dq.retrain-triggers once was one).
+        TopicNames t = TopicNames.DEFAULTS;
+        List<String> created =
+                KafkaTopics.standard(1, t).stream().map(KafkaTopics.Spec::name).toList();
+        assertTrue(created.containsAll(t.outputs()), created.toString());
+        assertTrue(created.contains(t.input()) && created.contains(t.models()));
+        assertTrue(created.contains("dq.retrain-triggers"));
+        assertEquals(8, created.size());
+    }
+
+    @Test
     void topicsCreatesWhatIsMissingWithItsSettingsAndIsRepeatable() throws Exception {
         String summaries = KafkaBrokerExtension.uniqueTopic("sum");
         String models = KafkaBrokerExtension.uniqueTopic("models");
@@ -175,13 +190,17 @@ class KafkaCommandsTest {
             "--drift-topic",
             KafkaBrokerExtension.uniqueTopic("drift"),
             "--dead-letter-topic",
-            KafkaBrokerExtension.uniqueTopic("dead")
+            KafkaBrokerExtension.uniqueTopic("dead"),
+            "--shadow-predictions-topic",
+            KafkaBrokerExtension.uniqueTopic("shadow"),
+            "--retrain-triggers-topic",
+            KafkaBrokerExtension.uniqueTopic("triggers")
         };
         Run first = dqs(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("exists:  " + input), first.out());
         assertTrue(first.out().contains("created: " + summaries), first.out());
-        assertEquals(5, first.out().lines().filter(l -> l.startsWith("created: ")).count());
+        assertEquals(7, first.out().lines().filter(l -> l.startsWith("created: ")).count());
 
         var admin = KAFKA.admin();
         var described =
@@ -202,7 +221,7 @@ class KafkaCommandsTest {
 
         Run second = dqs(args);
         assertEquals(0, second.code(), second.err());
-        assertEquals(6, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
+        assertEquals(8, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
     }
 
     @Test

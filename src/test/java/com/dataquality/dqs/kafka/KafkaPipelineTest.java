@@ -14,16 +14,18 @@ import com.dataquality.dqs.io.KafkaInputs;
 import com.dataquality.dqs.io.KafkaOutputSettings;
 import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.RecordMessages;
+import com.dataquality.dqs.io.TopicNames;
 import com.dataquality.dqs.launch.BoundedSummary;
 import com.dataquality.dqs.parse.CsvRows;
 import com.dataquality.dqs.parse.RuleMetadataFile;
+import com.dataquality.dqs.pipeline.EventTime;
 import com.dataquality.dqs.pipeline.Inputs;
-import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.Pipeline;
-import com.dataquality.dqs.pipeline.PipelineSettings;
+import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.record.SummaryRow;
+import com.dataquality.dqs.stream.Uids;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
@@ -337,37 +339,32 @@ class KafkaPipelineTest {
                 new Inputs(
                         KafkaInputs.records(KAFKA.bootstrapServers(), t.input, t.prefix, bounded),
                         "Kafka " + t.input);
-        PipelineSettings settings =
-                new PipelineSettings(
-                        rules, Duration.ZERO, bounded ? null : Duration.ofSeconds(1), true, false);
-        Outputs out = Pipeline.build(env, inputs, settings);
+        EventTime eventTime =
+                bounded
+                        ? EventTime.endOfInput()
+                        : EventTime.perSplit(Duration.ZERO, Duration.ofSeconds(1));
+        SummaryOutputs out = Pipeline.summaries(env, inputs, rules, eventTime, true);
         KafkaOutputSettings sinks =
                 new KafkaOutputSettings(
                         KAFKA.bootstrapServers(),
-                        t.summaries,
-                        KafkaOutputSettings.DEFAULT_PREDICTIONS_TOPIC,
-                        KafkaOutputSettings.DEFAULT_DRIFT_TOPIC,
-                        t.deadLetters,
+                        TopicNames.DEFAULTS,
                         t.prefix,
                         Duration.ofMinutes(5));
-        if (tap == null) {
-            KafkaOutputs.attach(out, sinks);
-            return;
-        }
-        // The same sinks as attach(), with the test's fault injected before the dead letters'.
+        // The job's summary and dead-letter sinks, with the test's fault injected (when given)
+        // before the dead letters'.
         KafkaOutputs.toTopic(
-                out.summaryUpdates(),
+                out.updates(),
                 t.summaries,
                 KafkaOutputs::summaryKey,
                 r -> JsonForms.text(JsonForms.summary(r)),
-                KafkaOutputs.UID_SUMMARIES_SINK,
+                Uids.SUMMARIES_KAFKA_SINK,
                 sinks);
         KafkaOutputs.toTopic(
-                tap.apply(out.deadLetters()),
+                tap == null ? out.deadLetters() : tap.apply(out.deadLetters()),
                 t.deadLetters,
                 d -> null,
                 d -> JsonForms.text(JsonForms.deadLetter(d)),
-                KafkaOutputs.UID_DEAD_LETTERS_SINK,
+                Uids.DEAD_LETTERS_KAFKA_SINK,
                 sinks);
     }
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.features.Vocabularies;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,22 +31,19 @@ class FeatureParityTest {
         int row = 0;
         int compared = 0;
         for (DailySeries s : series) {
-            SeriesHistory streaming = SeriesHistory.empty();
+            SeriesState streaming = SeriesState.of(s.datasetUuid(), s.ruleCode());
             DailySeries fromTable = table.find(s.datasetUuid(), s.ruleCode());
             for (int i = 0; i < s.size(); i++, row++) {
                 int day = s.days()[i];
-                double[] predictRow =
-                        extractor.extract(
-                                fromTable.historyBefore(day), day, s.datasetUuid(), s.ruleCode());
-                double[] streamingRow =
-                        extractor.extract(streaming, day, s.datasetUuid(), s.ruleCode());
+                double[] predictRow = extractor.extract(fromTable.stateBefore(day), day);
+                double[] streamingRow = extractor.extract(streaming, day);
                 for (int f = 0; f < width; f++) {
                     long training = Double.doubleToRawLongBits(set.features()[row * width + f]);
                     assertEquals(training, Double.doubleToRawLongBits(predictRow[f]));
                     assertEquals(training, Double.doubleToRawLongBits(streamingRow[f]));
                 }
                 compared++;
-                streaming = streaming.plus(day, s.executions()[i], s.passes()[i]);
+                streaming.add(day, s.executions()[i], s.passes()[i]);
             }
         }
         assertEquals(set.rows(), compared);

@@ -46,7 +46,7 @@ class TrainerTest {
         }
         ForecastModel m = new Trainer(x -> {}).train(table.series(), table.records(), NOW);
         try (com.dataquality.dqs.scoring.Scorer s = new com.dataquality.dqs.scoring.Scorer(m)) {
-            double p = s.forecast(table.find("ds", 101).historyBefore(19_300), 19_300, "ds", 101);
+            double p = s.forecast(table.find("ds", 101).stateBefore(19_300), 19_300);
             assertEquals(80, p, 5);
         }
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.TestModels;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -88,8 +88,8 @@ class BatchPredictorTest {
         assertEquals(withHistory, run(request, history.bySeriesKey()));
 
         try (Scorer scorer = new Scorer(TestModels.small())) {
-            SeriesHistory h = history.find("ds-0", 101).historyBefore(day);
-            double expected = scorer.predict(scorer.extractor().extract(h, day, "ds-0", 101));
+            SeriesState h = history.find("ds-0", 101).stateBefore(day);
+            double expected = scorer.predict(scorer.extractor().extract(h, day));
             assertTrue(withHistory.contains("," + RequestValues.percentage(expected) + ","));
         }
     }

@@ -1,7 +1,7 @@
 package com.dataquality.dqs.scoring;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.DailySeries;
@@ -10,12 +10,17 @@ import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.record.DailyCounts;
-import com.dataquality.dqs.record.ModelUpdate;
-import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.Forecast;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelRole;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.stream.DayCloses;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -24,26 +29,32 @@ import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forecast function with both of its inputs: series days and model updates. Days are closed by
- * pushing watermarks; assertions look at output, keyed state and broadcast state.
+ * The forecast function with both of its inputs: series days and model commands. Days are closed by
+ * pushing watermarks; assertions look at output, keyed state and broadcast state. Restores are
+ * tested the way they happen: a snapshot, a fresh harness, the same run (a failover) or a new run
+ * (a resubmission from a savepoint).
  */
 class ForecastFunctionTest {
 
     private static final int START = (int) LocalDate.of(2024, 3, 1).toEpochDay();
     private static final String DATASET = "ds-1";
     private static final int RULE = 100;
+    private static final String RUN = "run-1";
 
-    private static KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction>
-            harness() throws Exception {
-        return harness(false);
-    }
-
-    private static KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction>
-            harness(boolean awaitInitialModel) throws Exception {
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, DailyCounts, ModelCommand, PredictionRow>
+            harness(ForecastModel initial, String run) throws Exception {
+        ServingModels serving =
+                new ServingModels(
+                        "model-roster",
+                        "model",
+                        initial == null ? null : served(initial),
+                        run,
+                        json -> json);
+        ForecastFunction f = new ForecastFunction(serving);
+        List<MapStateDescriptor<?, ?>> descriptors = Arrays.asList(f.broadcastDescriptors());
         return new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new ForecastFunction(awaitInitialModel),
-                        List.of(ForecastFunction.MODEL_STATE)),
+                new CoBroadcastWithKeyedOperator<>(f, descriptors),
                 DailyCounts::seriesKey,
                 Types.STRING,
                 128,
@@ -51,16 +62,28 @@ class ForecastFunctionTest {
                 0);
     }
 
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, DailyCounts, ModelCommand, PredictionRow>
+            harness() throws Exception {
+        return harness(null, RUN);
+    }
+
+    private static ServedModel served(ForecastModel m) {
+        return new ServedModel(
+                m.version(), "test:" + m.version(), ModelRole.CHAMPION, 0, ModelFile.toBytes(m));
+    }
+
     /** Opens the harness with the model input out of the way, as idle live sources are. */
     private static void open(
-            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction> h)
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h)
             throws Exception {
         h.open();
         h.processBroadcastWatermark(Long.MAX_VALUE);
     }
 
-    private static ModelUpdate update(ForecastModel m) {
-        return new ModelUpdate("test:" + m.version(), ModelFile.toBytes(m));
+    private static StreamRecord<ModelCommand> swap(ForecastModel m) {
+        return new StreamRecord<>(
+                ModelCommand.champion(m.version(), "test:" + m.version(), ModelFile.toBytes(m)));
     }
 
     private static DailyCounts day(int offset, int passes, int fails) {
@@ -81,21 +104,34 @@ class ForecastFunctionTest {
     }
 
     private static void push(
-            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction> h,
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h,
             DailyCounts c)
             throws Exception {
         h.processElement(new StreamRecord<>(c, c.eventTimeMillis()));
     }
 
     private static void close(
-            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelUpdate, Prediction> h,
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h,
             int offset)
             throws Exception {
         h.processWatermark(DayCloses.endOfDay(START + offset));
     }
 
-    private static String date(int offset) {
-        return LocalDate.ofEpochDay(START + offset).toString();
+    private static List<Forecast> forecasts(
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h) {
+        return h.extractOutputValues().stream()
+                .filter(r -> !r.realized())
+                .map(PredictionRow::forecast)
+                .toList();
+    }
+
+    private static List<PredictionRow> realized(
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h) {
+        return h.extractOutputValues().stream().filter(PredictionRow::realized).toList();
+    }
+
+    private static List<Integer> days(List<Forecast> forecasts) {
+        return forecasts.stream().map(f -> f.day() - START).toList();
     }
 
     @Test
@@ -108,86 +144,64 @@ class ForecastFunctionTest {
             assertTrue(h.extractOutputValues().isEmpty(), "no model, no forecast");
             assertEquals(1, h.numEventTimeTimers(), "but the series waits for its next day");
 
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
+            h.processBroadcastElement(swap(TestModels.small()));
             close(h, 1);
-            List<Prediction> out = h.extractOutputValues();
-            assertEquals(1, out.size(), out.toString());
-            assertEquals(date(2), out.get(0).businessDate());
+            List<Forecast> out = forecasts(h);
+            assertEquals(List.of(2), days(out));
             assertEquals(TestModels.small().version(), out.get(0).modelVersion());
+            assertEquals(ModelRole.CHAMPION, out.get(0).modelRole());
         }
     }
 
     @Test
-    void daysWaitForTheInitialModelSoNoForecastIsLostOrMadeByAnother() throws Exception {
-        try (var h = harness(true)) {
+    void theModelARunStartsWithServesFromTheFirstClose() throws Exception {
+        ForecastModel initial = TestModels.small();
+        try (var h = harness(initial, RUN)) {
             open(h);
-            h.processBroadcastElement(
-                    new StreamRecord<>(
-                            update(TestModels.withVersion(TestModels.small(), "restored"))));
             push(h, day(0, 8, 2));
             push(h, day(1, 8, 2));
             close(h, 1);
-            assertTrue(h.extractOutputValues().isEmpty(), "the run's own model has not arrived");
-            ForecastModel initial = TestModels.small();
-            h.processBroadcastElement(
-                    new StreamRecord<>(
-                            new ModelUpdate("initial", ModelFile.toBytes(initial), true)));
-            push(h, day(2, 8, 2));
-            close(h, 2);
-            // The deferred close is retried on processing time, not on the next watermark.
-            h.setProcessingTime(h.getProcessingTime() + 1_000);
-            List<Prediction> forecasts =
-                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
-            assertEquals(
-                    List.of(date(1), date(2), date(3)),
-                    forecasts.stream().map(Prediction::businessDate).toList());
-            assertTrue(
-                    forecasts.stream().allMatch(p -> p.modelVersion().equals(initial.version())));
+            List<Forecast> out = forecasts(h);
+            assertEquals(List.of(1, 2), days(out));
+            assertTrue(out.stream().allMatch(f -> f.modelVersion().equals(initial.version())));
         }
     }
 
     @Test
     void recordsReadOutOfDateOrderStillGetEveryDayForecast() throws Exception {
-        try (var h = harness()) {
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(2, 8, 2)); // a later day's file was read first
             push(h, day(0, 8, 2));
             push(h, day(1, 8, 2));
             push(h, day(3, 8, 2));
             close(h, 2);
-            List<Prediction> forecasts =
-                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
-            assertEquals(
-                    List.of(date(1), date(2), date(3)),
-                    forecasts.stream().map(Prediction::businessDate).toList());
+            assertEquals(List.of(1, 2, 3), days(forecasts(h)));
         }
     }
 
     @Test
     void forecastsTheNextDayThenReportsItsRealizedError() throws Exception {
-        try (var h = harness()) {
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(0, 8, 2));
             close(h, 0);
-            Prediction forecast = h.extractOutputValues().get(0);
-            assertEquals(date(1), forecast.businessDate());
-            assertNull(forecast.actualPassPercentage());
+            Forecast forecast = forecasts(h).get(0);
+            assertEquals(1, forecast.day() - START);
+            assertFalse(forecast.late());
             assertTrue(
                     forecast.predictedPassPercentage() >= 0
                             && forecast.predictedPassPercentage() <= 100);
 
             push(h, day(1, 3, 1));
             close(h, 1);
-            List<Prediction> out = h.extractOutputValues();
+            List<PredictionRow> out = h.extractOutputValues();
             assertEquals(3, out.size(), out.toString());
-            Prediction realized = out.get(1);
-            assertEquals(date(1), realized.businessDate());
+            PredictionRow realized = out.get(1);
+            assertEquals(forecast, realized.forecast());
             assertEquals(75.0, realized.actualPassPercentage());
             assertEquals(Math.abs(forecast.predictedPassPercentage() - 75.0), realized.absError());
-            assertEquals(forecast.predictedPassPercentage(), realized.predictedPassPercentage());
-            assertEquals(date(2), out.get(2).businessDate());
+            assertEquals(2, out.get(2).forecast().day() - START);
         }
     }
 
@@ -196,35 +210,25 @@ class ForecastFunctionTest {
         ForecastModel model = TestModels.small();
         DailySeriesTable table = new DailySeriesTable();
         int[][] counts = {{8, 2}, {9, 1}, {0, 0}, {5, 5}, {10, 0}, {7, 3}, {6, 4}, {9, 1}, {2, 8}};
-        try (var h = harness();
+        try (var h = harness(model, RUN);
                 Scorer scorer = new Scorer(model)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(model)));
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i][0] + counts[i][1] == 0) {
                     continue; // a missing day
                 }
                 push(h, day(i, counts[i][0], counts[i][1]));
-                for (int k = 0; k < counts[i][0] + counts[i][1]; k++) {
-                    table.add(DATASET, RULE, START + i, k < counts[i][0]);
-                }
+                table.addDay(DATASET, RULE, START + i, counts[i][0] + counts[i][1], counts[i][0]);
             }
             close(h, counts.length - 1);
             DailySeries series = table.find(DATASET, RULE);
-            List<Prediction> forecasts =
-                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
-            assertEquals(counts.length, forecasts.size(), forecasts.toString());
-            for (Prediction p : forecasts) {
-                int target = (int) LocalDate.parse(p.businessDate()).toEpochDay();
+            List<Forecast> out = forecasts(h);
+            assertEquals(counts.length, out.size(), out.toString());
+            for (Forecast f : out) {
                 double expected =
                         scorer.predict(
-                                scorer.extractor()
-                                        .extract(
-                                                series.historyBefore(target),
-                                                target,
-                                                DATASET,
-                                                RULE));
-                assertEquals(expected, p.predictedPassPercentage(), 0.0, p.businessDate());
+                                scorer.extractor().extract(series.stateBefore(f.day()), f.day()));
+                assertEquals(expected, f.predictedPassPercentage(), 0.0, f.businessDate());
             }
         }
     }
@@ -232,129 +236,188 @@ class ForecastFunctionTest {
     @Test
     void aSwappedModelServesLaterForecastsWithNoneLostOrDoubled() throws Exception {
         ForecastModel v2 = TestModels.withVersion(TestModels.small(), "test-v2");
-        try (var h = harness()) {
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(0, 8, 2));
             close(h, 0);
-            h.processBroadcastElement(new StreamRecord<>(update(v2)));
+            h.processBroadcastElement(swap(v2));
             assertEquals(
                     "test-v2",
-                    h.getBroadcastState(ForecastFunction.MODEL_STATE).get("active").version());
+                    h.getBroadcastState(rosterDescriptor()).get("roster").champion().version());
             push(h, day(1, 8, 2));
             push(h, day(2, 8, 2));
             close(h, 2);
-            List<Prediction> forecasts =
-                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
-            assertEquals(
-                    List.of(date(1), date(2), date(3)),
-                    forecasts.stream().map(Prediction::businessDate).toList());
-            assertEquals(TestModels.small().version(), forecasts.get(0).modelVersion());
-            assertEquals("test-v2", forecasts.get(1).modelVersion());
-            assertEquals("test-v2", forecasts.get(2).modelVersion());
+            List<Forecast> out = forecasts(h);
+            assertEquals(List.of(1, 2, 3), days(out));
+            assertEquals(TestModels.small().version(), out.get(0).modelVersion());
+            assertEquals("test-v2", out.get(1).modelVersion());
+            assertEquals("test-v2", out.get(2).modelVersion());
         }
     }
 
     @Test
-    void aCorruptModelIsRejectedAndThePreviousOneKeepsServing() throws Exception {
-        try (var h = harness()) {
+    void aModelThatDoesNotLoadIsSkippedAndTheOthersServe() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
+            // Validation happens upstream; a command whose model LightGBM still refuses (or that
+            // cannot be parsed) must not stop the task: it serves nothing, the rest serve.
             h.processBroadcastElement(
                     new StreamRecord<>(
-                            new ModelUpdate(
-                                    "garbage", "{not a model".getBytes(StandardCharsets.UTF_8))));
-            ForecastModel badText = TestModels.withVersion(TestModels.small(), "bad-text");
-            badText =
-                    new ForecastModel(
-                            badText.format(),
-                            badText.version(),
-                            badText.createdAt(),
-                            badText.features(),
-                            badText.categoricalFeatures(),
-                            badText.vocabularies(),
-                            badText.training(),
-                            badText.holdoutMetrics(),
-                            badText.driftReference(),
-                            "tree\nnot lightgbm");
-            h.processBroadcastElement(
-                    new StreamRecord<>(new ModelUpdate("bad", ModelFile.toBytes(badText))));
-            assertEquals(
-                    TestModels.small().version(),
-                    h.getBroadcastState(ForecastFunction.MODEL_STATE).get("active").version());
+                            new ModelCommand(
+                                    ModelCommand.Action.SERVE,
+                                    "garbage",
+                                    "garbage",
+                                    ModelRole.CHALLENGER,
+                                    0,
+                                    "{not a model".getBytes(StandardCharsets.UTF_8))));
             push(h, day(0, 8, 2));
             close(h, 0);
-            assertEquals(
-                    TestModels.small().version(), h.extractOutputValues().get(0).modelVersion());
+            List<PredictionRow> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(TestModels.small().version(), out.get(0).forecast().modelVersion());
         }
     }
 
     @Test
-    void keyedAndBroadcastStateSurviveASnapshot() throws Exception {
+    void aFailoverKeepsTheLiveSwapAndAResubmissionWithAModelReplacesIt() throws Exception {
+        ForecastModel v1 = TestModels.small();
+        ForecastModel v2 = TestModels.withVersion(v1, "test-v2");
+        ForecastModel v3 = TestModels.withVersion(v1, "test-v3");
         OperatorSubtaskState snapshot;
-        Prediction forecastOfDay1;
-        try (var h = harness()) {
+        try (var h = harness(v1, RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(0, 8, 2));
             close(h, 0);
-            forecastOfDay1 = h.extractOutputValues().get(0);
+            h.processBroadcastElement(swap(v2));
             snapshot = h.snapshot(1L, 1L);
         }
-        try (var h = harness()) {
+        // The same run restarts (its job graph, --model v1 included, is the same): v2 stays.
+        try (var h = harness(v1, RUN)) {
             h.setup();
             h.initializeState(snapshot);
             open(h);
-            assertEquals(
-                    TestModels.small().version(),
-                    h.getBroadcastState(ForecastFunction.MODEL_STATE).get("active").version());
-            push(h, day(1, 1, 1));
+            push(h, day(1, 8, 2));
             close(h, 1);
-            List<Prediction> out = h.extractOutputValues();
-            assertEquals(2, out.size(), out.toString());
-            assertEquals(
-                    forecastOfDay1.realized(50.0), out.get(0), "the pending forecast was restored");
-            assertEquals(date(2), out.get(1).businessDate());
+            assertEquals("test-v2", forecasts(h).get(0).modelVersion());
+        }
+        // A new run from the savepoint with --model v3: v3 replaces the restored champion.
+        try (var h = harness(v3, "run-2")) {
+            h.setup();
+            h.initializeState(snapshot);
+            open(h);
+            push(h, day(1, 8, 2));
+            close(h, 1);
+            assertEquals("test-v3", forecasts(h).get(0).modelVersion());
+        }
+        // A new run without --model: the restored champion serves.
+        try (var h = harness(null, "run-3")) {
+            h.setup();
+            h.initializeState(snapshot);
+            open(h);
+            push(h, day(1, 8, 2));
+            close(h, 1);
+            assertEquals("test-v2", forecasts(h).get(0).modelVersion());
         }
     }
 
     @Test
-    void aLateRecordNeverReforecastsAClosedDay() throws Exception {
-        try (var h = harness()) {
+    void aRestoreNeverReopensAClosedDayNorForecastsADayTwice() throws Exception {
+        OperatorSubtaskState snapshot;
+        List<PredictionRow> before;
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(0, 8, 2));
             push(h, day(1, 8, 2));
-            close(h, 1);
-            int before = h.extractOutputValues().size();
-            push(h, day(0, 1, 1)); // late: day 0 closed
-            close(h, 1);
-            assertEquals(before, h.extractOutputValues().size());
             push(h, day(2, 8, 2));
             close(h, 2);
-            List<Prediction> forecasts =
-                    h.extractOutputValues().stream().filter(p -> !p.isRealized()).toList();
+            before = new ArrayList<>(h.extractOutputValues());
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness(TestModels.small(), RUN)) {
+            h.setup();
+            h.initializeState(snapshot);
+            open(h);
+            // A restored task sees the minimum watermark until the first new one arrives;
+            // records of closed days that reach it now are late, not open again.
+            push(h, day(1, 1, 1));
+            push(h, day(2, 1, 1));
+            push(h, day(3, 8, 2));
+            close(h, 3);
+            List<Forecast> all = new ArrayList<>();
+            before.stream().filter(r -> !r.realized()).forEach(r -> all.add(r.forecast()));
+            all.addAll(forecasts(h));
+            assertEquals(List.of(1, 2, 3, 4), days(all), "each day forecast exactly once");
+            List<PredictionRow> realizedDays = new ArrayList<>(realized(h));
+            before.stream().filter(PredictionRow::realized).forEach(realizedDays::add);
             assertEquals(
-                    List.of(date(1), date(2), date(3)),
-                    forecasts.stream().map(Prediction::businessDate).toList());
+                    List.of(1, 2, 3),
+                    realizedDays.stream().map(r -> r.forecast().day() - START).sorted().toList(),
+                    "each day realized at most once");
+        }
+    }
+
+    @Test
+    void aLateRecordThatWakesADormantSeriesGetsItsDaysForecastMarkedLate() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            push(h, day(0, 8, 2));
+            close(h, 20); // dormant after day 7: forecasts of days 1..7, then nothing
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), days(forecasts(h)));
+            h.getOutput().clear();
+            push(h, day(12, 5, 5)); // late: the series closed through day 20 for the job
+            h.setProcessingTime(h.getProcessingTime() + 5_000);
+            List<Forecast> late = forecasts(h);
+            assertEquals(List.of(13, 14, 15, 16, 17, 18, 19), days(late));
+            assertTrue(late.stream().allMatch(Forecast::late));
+            push(h, day(15, 1, 0)); // realizes the late forecast of day 15 at once
+            h.setProcessingTime(h.getProcessingTime() + 5_000);
+            assertEquals(
+                    List.of(15),
+                    realized(h).stream().map(r -> r.forecast().day() - START).toList());
+        }
+    }
+
+    @Test
+    void aDayThatClosedWithoutExecutionsIsRealizedOnceByLateRecords() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            push(h, day(0, 8, 2));
+            close(h, 1); // day 1 closes empty: its forecast waits
+            assertEquals(List.of(1, 2), days(forecasts(h)));
+            assertTrue(realized(h).isEmpty());
+            push(h, day(1, 1, 3)); // late
+            push(h, day(1, 1, 0)); // more late records of the same day: no second realization
+            List<PredictionRow> r = realized(h);
+            assertEquals(1, r.size(), r.toString());
+            assertEquals(25.0, r.get(0).actualPassPercentage());
+        }
+    }
+
+    @Test
+    void aDormantSeriesStopsBeingForecastAWeekAfterItsLastObservation() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            push(h, day(0, 8, 2));
+            close(h, 100);
+            assertEquals(List.of(1, 2, 3, 4, 5, 6, 7), days(forecasts(h)));
+            assertEquals(0, h.numEventTimeTimers(), "no timer keeps a dormant series alive");
         }
     }
 
     @Test
     void atTheEndOfInputTheLastForecastIsForTheDayAfterTheLastObservation() throws Exception {
-        try (var h = harness()) {
+        try (var h = harness(TestModels.small(), RUN)) {
             open(h);
-            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
             push(h, day(0, 8, 2));
             push(h, day(3, 8, 2));
             h.processWatermark(Long.MAX_VALUE);
-            List<String> forecastDays =
-                    h.extractOutputValues().stream()
-                            .filter(p -> !p.isRealized())
-                            .map(Prediction::businessDate)
-                            .toList();
-            assertEquals(List.of(date(1), date(2), date(3), date(4)), forecastDays);
+            assertEquals(List.of(1, 2, 3, 4), days(forecasts(h)));
             assertEquals(0, h.numEventTimeTimers());
         }
+    }
+
+    private static MapStateDescriptor<String, ModelRoster> rosterDescriptor() {
+        return new ServingModels("model-roster", "model", null, RUN, json -> json)
+                .rosterDescriptor();
     }
 }

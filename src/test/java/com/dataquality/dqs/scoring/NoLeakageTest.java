@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.TestModels;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -34,8 +34,8 @@ class NoLeakageTest {
     }
 
     private static double[] features(DailySeriesTable t, Scorer scorer) {
-        SeriesHistory h = t.find("ds-1", 101).historyBefore(TARGET);
-        return scorer.extractor().extract(h, TARGET, "ds-1", 101);
+        SeriesState h = t.find("ds-1", 101).stateBefore(TARGET);
+        return scorer.extractor().extract(h, TARGET);
     }
 
     @Test
@@ -51,9 +51,7 @@ class NoLeakageTest {
             assertArrayEquals(f, features(deleted, scorer));
             double p = scorer.predict(f);
             assertEquals(
-                    p,
-                    scorer.forecast(
-                            original.find("ds-1", 101).historyBefore(TARGET), TARGET, "ds-1", 101));
+                    p, scorer.forecast(original.find("ds-1", 101).stateBefore(TARGET), TARGET));
             assertEquals(p, scorer.predict(features(changed, scorer)));
             assertEquals(p, scorer.predict(features(deleted, scorer)));
         }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.model.TestModels;
 import org.junit.jupiter.api.Test;
@@ -18,12 +18,11 @@ class ScorerTest {
             int rows = Boosters.CHUNK_ROWS + 37;
             int width = FeatureExtractor.NUM_FEATURES;
             double[] features = new double[rows * width];
-            SeriesHistory h = SeriesHistory.empty();
             for (int r = 0; r < rows; r++) {
                 int day = 19_800 + r % 50;
-                h = h.plus(day - 1, 10, r % 11);
-                scorer.extractor()
-                        .extract(h, day, "ds-" + (r % 4), 100 + r % 3, features, r * width);
+                SeriesState h = SeriesState.of("ds-" + (r % 4), 100 + r % 3);
+                h.add(day - 1, 10, r % 11);
+                scorer.extractor().extract(h, day, features, r * width);
             }
             double[] batch = new double[rows];
             scorer.predict(features, rows, batch);
