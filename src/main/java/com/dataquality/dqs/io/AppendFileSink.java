@@ -128,10 +128,40 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
     private static final class AppendCommitter implements Committer<Staged> {
         private final Path target;
         private final String header;
+        private boolean headerChecked;
 
         AppendCommitter(Path target, String header) {
             this.target = target;
             this.header = header;
+        }
+
+        /**
+         * A target written by an older version with other columns (a run resumed after an
+         * upgrade) is set aside whole, under a dated name, and a new file begins: one file never
+         * mixes two layouts, and nothing is lost.
+         */
+        private void setAsideOtherLayout() throws IOException {
+            headerChecked = true;
+            if (header == null || !Files.exists(target) || Files.size(target) == 0) {
+                return;
+            }
+            String first;
+            try (var lines = Files.lines(target, StandardCharsets.UTF_8)) {
+                first = lines.findFirst().orElse("");
+            }
+            if (first.equals(header)) {
+                return;
+            }
+            Path aside =
+                    target.resolveSibling(
+                            target.getFileName()
+                                    + ".before-"
+                                    + java.time.LocalDateTime.now()
+                                            .format(
+                                                    java.time.format.DateTimeFormatter.ofPattern(
+                                                            "yyyyMMdd-HHmmss")));
+            Files.move(target, aside);
+            Files.deleteIfExists(AppendLedger.fileFor(target));
         }
 
         @Override
@@ -142,6 +172,9 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
                             a.getCommittable()
                                     .stagingFile()
                                     .compareTo(b.getCommittable().stagingFile()));
+            if (!headerChecked) {
+                setAsideOtherLayout();
+            }
             for (CommitRequest<Staged> request : ordered) {
                 Path staging = Path.of(request.getCommittable().stagingFile());
                 AppendLedger ledger = AppendLedger.read(target);

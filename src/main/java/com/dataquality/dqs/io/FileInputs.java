@@ -16,7 +16,8 @@ public final class FileInputs {
     /**
      * A source over files and directories (directories are read recursively, CSV files only).
      *
-     * @param inputs absolute paths; the order of files among them breaks "latest" ties
+     * @param inputs absolute paths; the order of files among them breaks "latest" ties. Files are
+     *     read in path order (a watched directory's new files too).
      * @param monitorInterval how often to look for new files, or null for a bounded source
      */
     public static FileSource<ParseResult> csvSource(
@@ -31,7 +32,8 @@ public final class FileInputs {
         FileSource.FileSourceBuilder<ParseResult> builder =
                 FileSource.forBulkFileFormat(new CsvRecordFormat(ordinals), paths)
                         .setFileEnumerator(
-                                () -> new NonSplittingRecursiveEnumerator(FileInputs::isCsvInput));
+                                () -> new NonSplittingRecursiveEnumerator(FileInputs::isCsvInput))
+                        .setSplitAssigner(new OrderedSplitAssigner.Provider());
         if (monitorInterval != null) {
             builder.monitorContinuously(monitorInterval);
         }
