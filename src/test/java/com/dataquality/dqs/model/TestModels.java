@@ -6,6 +6,7 @@ import java.time.Instant;
 /** A small trained model shared by tests of other packages (trained once per JVM). */
 public final class TestModels {
     private static ForecastModel small;
+    private static ForecastModel medium;
 
     private TestModels() {}
 
@@ -21,6 +22,38 @@ public final class TestModels {
                                     Instant.parse("2026-01-01T00:00:00Z"));
         }
         return small;
+    }
+
+    /**
+     * Trained on {@code SyntheticData.table(20, 5, 200, 7)}: 30 trees of 15 leaves with categorical
+     * splits, the base the model-text checks are tested and fuzzed on.
+     */
+    public static synchronized ForecastModel medium() {
+        if (medium == null) {
+            DailySeriesTable table = SyntheticData.table(20, 5, 200, 7);
+            medium =
+                    new Trainer(m -> {})
+                            .train(
+                                    table.series(),
+                                    table.records(),
+                                    Instant.parse("2026-01-01T00:00:00Z"));
+        }
+        return medium;
+    }
+
+    /** The same model with another LightGBM text (for tests that edit the text). */
+    public static ForecastModel withText(ForecastModel m, String lightgbmModel) {
+        return new ForecastModel(
+                m.format(),
+                m.version(),
+                m.createdAt(),
+                m.features(),
+                m.categoricalFeatures(),
+                m.vocabularies(),
+                m.training(),
+                m.holdoutMetrics(),
+                m.driftReference(),
+                lightgbmModel);
     }
 
     /** The same model under another version: what a swap looks like to the job. */
