@@ -177,7 +177,7 @@ final class LightGbmTextCheck {
         if (header.containsKey("monotone_constraints")) {
             String[] c = perFeature(header.get("monotone_constraints"), "monotone_constraints");
             for (int i = 0; i < c.length; i++) {
-                TextTokens.integer(c[i], -1, 1, "monotone_constraints[" + i + "]");
+                TextTokens.integer(c[i], -1, 1, "monotone_constraints", i);
             }
         }
         String[] sizes = TextTokens.list(required(header, "tree_sizes"));
@@ -187,7 +187,7 @@ final class LightGbmTextCheck {
         }
         long[] out = new long[sizes.length];
         for (int i = 0; i < sizes.length; i++) {
-            out[i] = TextTokens.integer(sizes[i], 1, MAX_CHARS, "tree_sizes[" + i + "]");
+            out[i] = TextTokens.integer(sizes[i], 1, MAX_CHARS, "tree_sizes", i);
         }
         return out;
     }
@@ -327,21 +327,22 @@ final class LightGbmTextCheck {
         checkCount(infos, "feature_infos");
         for (int i = 0; i < infos.length; i++) {
             String info = infos[i];
-            String what = "feature_infos[" + i + "]";
+            String key = "feature_infos";
             if (info.equals("none")) {
                 continue;
             }
             if (info.startsWith("[") && info.endsWith("]")) {
                 String[] range = info.substring(1, info.length() - 1).split(":", -1);
                 if (range.length != 2) {
-                    throw new InvalidModel(what + "=" + TextTokens.shown(info) + " is no range");
+                    throw new InvalidModel(
+                            key + "[" + i + "]=" + TextTokens.shown(info) + " is no range");
                 }
                 for (String bound : range) {
-                    TextTokens.finite(bound, Double.MAX_VALUE, what);
+                    TextTokens.number(bound, Double.MAX_VALUE, true, key, i);
                 }
             } else {
                 for (String category : info.split(":", -1)) {
-                    TextTokens.integer(category, Integer.MIN_VALUE, Integer.MAX_VALUE, what);
+                    TextTokens.integer(category, Integer.MIN_VALUE, Integer.MAX_VALUE, key, i);
                 }
             }
         }

@@ -94,19 +94,20 @@ final class LightGbmTreeCheck {
         if (fields.containsKey("shrinkage")) {
             TextTokens.finite(fields.get("shrinkage"), Double.MAX_VALUE, "shrinkage");
         }
-        doubles("leaf_value", leaves, true, MAX_LEAF_VALUE);
-        doubles("leaf_weight", leaves, false, Double.MAX_VALUE);
+        doubles("leaf_value", leaves, true, MAX_LEAF_VALUE, false);
+        doubles("leaf_weight", leaves, false, Double.MAX_VALUE, false);
         integers("leaf_count", leaves, false, 0, Integer.MAX_VALUE);
 
         boolean split = nodes > 0;
         integers("split_feature", nodes, split, 0, features - 1);
-        double[] threshold = doubles("threshold", nodes, split, Double.MAX_VALUE);
+        // LightGBM writes inf for a split that sends every value one way and missing the other.
+        double[] threshold = doubles("threshold", nodes, split, Double.MAX_VALUE, true);
         int[] left = integers("left_child", nodes, split, -leaves, nodes - 1);
         int[] right = integers("right_child", nodes, split, -leaves, nodes - 1);
         int[] decision = integers("decision_type", nodes, false, 0, MAX_DECISION_TYPE);
-        doubles("split_gain", nodes, false, Float.MAX_VALUE); // read as a 32-bit float
-        doubles("internal_value", nodes, false, Double.MAX_VALUE);
-        doubles("internal_weight", nodes, false, Double.MAX_VALUE);
+        doubles("split_gain", nodes, false, Float.MAX_VALUE, false); // read as a 32-bit float
+        doubles("internal_value", nodes, false, Double.MAX_VALUE, false);
+        doubles("internal_weight", nodes, false, Double.MAX_VALUE, false);
         integers("internal_count", nodes, false, 0, Integer.MAX_VALUE);
 
         if (split) {
@@ -255,12 +256,13 @@ final class LightGbmTreeCheck {
         int[] out = new int[count];
         for (int i = 0; i < count; i++) {
             // cat_threshold words exceed int; they are only range-checked, never used here.
-            out[i] = (int) TextTokens.integer(tokens[i], min, max, key + "[" + i + "]");
+            out[i] = (int) TextTokens.integer(tokens[i], min, max, key, i);
         }
         return out;
     }
 
-    private double[] doubles(String key, int count, boolean required, double maxMagnitude)
+    private double[] doubles(
+            String key, int count, boolean required, double maxMagnitude, boolean infinity)
             throws InvalidModel {
         String[] tokens = values(key, count, required);
         if (tokens == null) {
@@ -268,7 +270,7 @@ final class LightGbmTreeCheck {
         }
         double[] out = new double[count];
         for (int i = 0; i < count; i++) {
-            out[i] = TextTokens.finite(tokens[i], maxMagnitude, key + "[" + i + "]");
+            out[i] = TextTokens.number(tokens[i], maxMagnitude, infinity, key, i);
         }
         return out;
     }

@@ -28,39 +28,74 @@ final class TextTokens {
     /**
      * An integer in {@code [min, max]}.
      *
-     * @param what how a message names the value, e.g. {@code num_leaves} or {@code left_child[3]}
+     * @param key how a message names the value, e.g. {@code num_leaves}
      */
-    static long integer(String token, long min, long max, String what) throws InvalidModel {
+    static long integer(String token, long min, long max, String key) throws InvalidModel {
+        return integer(token, min, max, key, -1);
+    }
+
+    /**
+     * An element of an integer list, in {@code [min, max]}.
+     *
+     * @param index its position, named in a message as {@code key[index]}; -1 for a single value
+     */
+    static long integer(String token, long min, long max, String key, int index)
+            throws InvalidModel {
         if (!isInteger(token)) {
-            throw new InvalidModel(what + "=" + shown(token) + " is not an integer");
+            throw new InvalidModel(name(key, index) + "=" + shown(token) + " is not an integer");
         }
         boolean negative = token.charAt(0) == '-';
         int digits = token.length() - (negative ? 1 : 0);
         // Every bound here is below 10^18, so a longer number is out of range whatever it says.
         long v = digits <= 18 ? Long.parseLong(token) : negative ? Long.MIN_VALUE : Long.MAX_VALUE;
         if (v > max) {
-            throw new InvalidModel(what + "=" + shown(token) + " exceeds " + max);
+            throw new InvalidModel(name(key, index) + "=" + shown(token) + " exceeds " + max);
         }
         if (v < min) {
-            throw new InvalidModel(what + "=" + shown(token) + " is below " + min);
+            throw new InvalidModel(name(key, index) + "=" + shown(token) + " is below " + min);
         }
         return v;
     }
 
     /** A finite number of at most {@code maxMagnitude} in absolute value. */
-    static double finite(String token, double maxMagnitude, String what) throws InvalidModel {
+    static double finite(String token, double maxMagnitude, String key) throws InvalidModel {
+        return number(token, maxMagnitude, false, key, -1);
+    }
+
+    /**
+     * An element of a number list: finite and at most {@code maxMagnitude} in absolute value, or,
+     * when {@code infinity} allows it, {@code inf} or {@code -inf} as LightGBM writes them (a split
+     * threshold above every value, for instance).
+     */
+    static double number(String token, double maxMagnitude, boolean infinity, String key, int index)
+            throws InvalidModel {
+        if (infinity && (token.equals("inf") || token.equals("-inf"))) {
+            return token.equals("inf") ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        }
         if (token.length() > MAX_NUMBER_CHARS || !isDecimal(token)) {
-            throw new InvalidModel(what + "=" + shown(token) + " is not a finite decimal number");
+            throw new InvalidModel(
+                    name(key, index) + "=" + shown(token) + " is not a finite decimal number");
         }
         double v = Double.parseDouble(token);
         if (Double.isInfinite(v)) {
-            throw new InvalidModel(what + "=" + shown(token) + " is not a finite decimal number");
+            throw new InvalidModel(
+                    name(key, index) + "=" + shown(token) + " is not a finite decimal number");
         }
         if (Math.abs(v) > maxMagnitude) {
             throw new InvalidModel(
-                    what + "=" + shown(token) + " exceeds " + maxMagnitude + " in magnitude");
+                    name(key, index)
+                            + "="
+                            + shown(token)
+                            + " exceeds "
+                            + maxMagnitude
+                            + " in magnitude");
         }
         return v;
+    }
+
+    /** Built only for a message: a check reads thousands of values and names none of them. */
+    private static String name(String key, int index) {
+        return index < 0 ? key : key + "[" + index + "]";
     }
 
     /** The value as a message shows it: quoted, cut to {@value #MAX_SHOWN} characters. */

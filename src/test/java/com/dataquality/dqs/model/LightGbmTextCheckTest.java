@@ -276,15 +276,29 @@ class LightGbmTextCheckTest {
 
     @Test
     void numbersAreFiniteDecimals() {
-        for (String bad : List.of("nan", "NaN", "inf", "-inf", "1e400", "0x1p3", "1.", "+1")) {
+        for (String bad :
+                List.of("nan", "NaN", "inf", "-inf", "Infinity", "1e400", "0x1p3", "1.", "+1")) {
             assertRejected(
-                    withFirst(big, "threshold", bad),
-                    "threshold[0]=" + bad + " is not a finite decimal number");
+                    withFirst(big, "leaf_value", bad),
+                    "leaf_value[0]=" + bad + " is not a finite decimal number");
         }
+        assertRejected(withFirst(big, "threshold", "nan"), "threshold[0]=nan is not a finite");
         assertRejected(withFirst(big, "split_gain", "1e39"), "split_gain[0]=1e39 exceeds");
         assertRejected(withFirst(big, "left_child", "1.5"), "left_child[0]=1.5 is not an integer");
         assertRejected(
                 text.field(big, "shrinkage", "inf").render(), "shrinkage=inf is not a finite");
+    }
+
+    @Test
+    void aNumericalSplitMayHaveAnInfiniteThresholdAsLightGbmWritesIt() {
+        int node = firstNode(big, false);
+        for (String inf : List.of("inf", "-inf")) {
+            ModelFile.parse(document(withNode(big, "threshold", node, inf)), inf);
+        }
+        int categorical = firstNode(big, true);
+        assertRejected(
+                withNode(big, "threshold", categorical, "inf"),
+                "node " + categorical + " is a categorical split with threshold=Infinity");
     }
 
     @Test
@@ -394,14 +408,24 @@ class LightGbmTextCheckTest {
         return text.field(tree, key, value + (space < 0 ? "" : v.substring(space))).render();
     }
 
+    private static String withNode(int tree, String key, int node, String value) {
+        String[] values = text.field(tree, key).split(" ");
+        values[node] = value;
+        return text.field(tree, key, String.join(" ", values)).render();
+    }
+
     private static int firstCategoricalNode(int tree) {
+        return firstNode(tree, true);
+    }
+
+    private static int firstNode(int tree, boolean categorical) {
         String[] types = text.field(tree, "decision_type").split(" ");
         for (int n = 0; n < types.length; n++) {
-            if ((Integer.parseInt(types[n]) & 1) != 0) {
+            if (((Integer.parseInt(types[n]) & 1) != 0) == categorical) {
                 return n;
             }
         }
-        throw new AssertionError("tree " + tree + " has no categorical split");
+        throw new AssertionError("tree " + tree + " has no such split");
     }
 
     private static String bumpLast(String bounds) {
