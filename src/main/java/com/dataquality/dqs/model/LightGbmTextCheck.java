@@ -111,6 +111,9 @@ final class LightGbmTextCheck {
     }
 
     private void checkCharacters() throws InvalidModel {
+        if (text == null || text.isEmpty()) {
+            throw new InvalidModel("empty");
+        }
         if (text.length() > MAX_CHARS) {
             throw new InvalidModel(text.length() + " characters exceed " + MAX_CHARS);
         }
