@@ -20,12 +20,19 @@ import org.junit.jupiter.api.Test;
  * cannot handle crashes the test JVM (segmentation fault, abort, memory exhausted), which fails the
  * surefire fork and the build. Half the mutants get their {@code tree_sizes} rewritten to match the
  * damaged blocks, as an informed attacker would, so that they reach the rules behind the size
- * check. The seed is fixed: a failure names the mutant, and rerunning reproduces it.
+ * check. The seed is fixed: a failure names the mutant, and rerunning reproduces it. Prints how
+ * many mutants were accepted and rejected, and the commonest reasons.
  */
 class ModelFileFuzzTest {
 
     private static final long SEED = 20_260_101L;
     private static final int MUTANTS = 3_000;
+
+    /**
+     * Time limit: 3,000 mutants take about 8 s on a quiet 2-core machine; on a loaded one the test
+     * stops early (the same first mutants, so a failure still reproduces by its number).
+     */
+    private static final long BUDGET_NANOS = 15_000_000_000L;
 
     /** Probe vectors: ordinary, missing, zero and extreme values, unseen categories. */
     private static final double[][] PROBES = {
@@ -45,7 +52,9 @@ class ModelFileFuzzTest {
         Map<String, Integer> reasons = new HashMap<>();
         int accepted = 0;
         long start = System.nanoTime();
-        for (int i = 0; i < MUTANTS; i++) {
+        int tried = 0;
+        for (int i = 0; i < MUTANTS && System.nanoTime() - start < BUDGET_NANOS; i++) {
+            tried++;
             byte[] bytes;
             if (i % 10 == 9) {
                 bytes = mutator.mutateBytes(document);
@@ -75,13 +84,14 @@ class ModelFileFuzzTest {
         System.out.printf(
                 "fuzz: %d mutants in %d ms: %d accepted (each predicted finite values), %d"
                         + " rejected%n",
-                MUTANTS, ms, accepted, MUTANTS - accepted);
+                tried, ms, accepted, tried - accepted);
         reasons.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .limit(15)
                 .forEach(r -> System.out.printf("  %5d  %s%n", r.getValue(), r.getKey()));
+        assertTrue(tried >= 300, "only " + tried + " mutants in the time limit");
         assertTrue(accepted > 0, "some mutants are harmless and must be accepted");
-        assertTrue(MUTANTS - accepted > MUTANTS / 2, "most mutants are damage and rejected");
+        assertTrue(tried - accepted > tried / 2, "most mutants are damage and rejected");
     }
 
     private static void assertPredictsFiniteValues(ForecastModel model, int mutant) {

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.model;
 
 import com.dataquality.dqs.features.DailySeriesTable;
+import com.dataquality.dqs.features.Vocabularies;
 import java.time.Instant;
 
 /** A small trained model shared by tests of other packages (trained once per JVM). */
@@ -39,6 +40,28 @@ public final class TestModels {
                                     Instant.parse("2026-01-01T00:00:00Z"));
         }
         return medium;
+    }
+
+    /**
+     * The same model with a vocabulary of {@code count} made-up dataset UUIDs: a valid model of any
+     * size (about 40 bytes per dataset in the file), e.g. one above Kafka's default 1 MB.
+     */
+    public static ForecastModel withDatasets(ForecastModel m, int count) {
+        String[] uuids = new String[count];
+        for (int i = 0; i < count; i++) {
+            uuids[i] = String.format("%08d-0000-4000-8000-000000000000", i);
+        }
+        return new ForecastModel(
+                m.format(),
+                m.version(),
+                m.createdAt(),
+                m.features(),
+                m.categoricalFeatures(),
+                new Vocabularies(uuids, m.vocabularies().ruleCodes()),
+                m.training(),
+                m.holdoutMetrics(),
+                m.driftReference(),
+                m.lightgbmModel());
     }
 
     /** The same model with another LightGBM text (for tests that edit the text). */
