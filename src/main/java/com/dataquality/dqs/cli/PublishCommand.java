@@ -2,6 +2,7 @@ package com.dataquality.dqs.cli;
 
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.RecordPublisher;
+import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.parse.InputFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Option;
         description = {
             "Publishes rule-execution CSV rows to a Kafka topic, one JSON message per row",
             "(keyed by dataset_uuid; a row that cannot be split is sent as its raw text),",
-            "or, with --model, a model file to the models topic (a live model swap)."
+            "or, with --model, a model file to the models topic (a live model swap);",
+            "the model file is validated first and not sent when it is invalid."
         })
 final class PublishCommand implements Callable<Integer> {
 
@@ -111,6 +113,9 @@ final class PublishCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException("cannot read model file " + model + ": " + e.getMessage());
         }
+        // Every job that reads the topic would reject a bad model, but only after it is on the
+        // topic for good (the topic keeps its messages forever): refuse it here instead.
+        ModelFile.parse(bytes, model.toString());
         try (RecordPublisher publisher = new RecordPublisher(bootstrap, modelsTopic)) {
             publisher.send(null, bytes);
             publisher.flush();

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 
 /**
  * Reads, validates and writes model files. A file that is not a complete, loadable model of this
@@ -27,6 +26,12 @@ public final class ModelFile {
     public static final String FORMAT = "dqs-model/1";
 
     public static final String SUFFIX = ".model.json";
+
+    /**
+     * Largest document: the models topic's message limit, so a model that could not travel on the
+     * topic is not accepted from a file either. Ours are tens of kilobytes.
+     */
+    public static final int MAX_BYTES = 16 << 20;
 
     private static final ObjectMapper JSON =
             new ObjectMapper()
@@ -49,26 +54,66 @@ public final class ModelFile {
     }
 
     /**
-     * Parses and validates a model document.
+     * Parses and validates a model document. Every path a model takes into a scorer (the CLI's
+     * {@code --model}, the watched directory, the models topic, the registry) comes through here,
+     * so nothing unchecked reaches LightGBM's native loader: the document's fields are checked
+     * ({@link ModelFieldsCheck}), then its LightGBM text in plain Java ({@link LightGbmTextCheck}),
+     * and only then does LightGBM load it once to confirm.
      *
      * @param origin what the bytes came from (a path, a topic), for the error message
+     * @throws InputException for every way the bytes can be wrong, and no other exception
      */
     public static ForecastModel parse(byte[] bytes, String origin) {
+        if (bytes.length > MAX_BYTES) {
+            throw new InputException(
+                    oneLine(
+                            "model file "
+                                    + origin
+                                    + ": "
+                                    + bytes.length
+                                    + " bytes, more than the "
+                                    + MAX_BYTES
+                                    + " a model may have"));
+        }
         ForecastModel m;
         try {
             m = JSON.readValue(bytes, ForecastModel.class);
         } catch (IOException | RuntimeException e) {
             throw new InputException(
-                    "model file " + origin + ": not a dqs model file (" + firstLine(e) + ")", e);
+                    oneLine(
+                            "model file "
+                                    + origin
+                                    + ": not a dqs model file ("
+                                    + firstLine(e)
+                                    + ")"),
+                    e);
         }
         if (m == null) {
-            throw new InputException("model file " + origin + ": empty document");
+            throw new InputException(oneLine("model file " + origin + ": empty document"));
         }
-        String problem = problem(m);
-        if (problem != null) {
-            throw new InputException("model file " + origin + ": " + problem);
-        }
+        validate(m, origin);
         return m;
+    }
+
+    /**
+     * Validates a model held in memory, as {@link #parse} does: for models that did not come from
+     * bytes (a freshly trained candidate added to the registry).
+     *
+     * @throws InputException naming {@code origin} and the first problem, and no other exception
+     */
+    public static void validate(ForecastModel model, String origin) {
+        try {
+            ModelFieldsCheck.check(model);
+            LightGbmTextCheck.check(model.lightgbmModel(), model.features());
+            nativeCheck(model.lightgbmModel());
+        } catch (InvalidModel e) {
+            throw new InputException(oneLine("model file " + origin + ": " + e.getMessage()));
+        } catch (RuntimeException e) {
+            // A rule none of the checks foresaw: still a rejected model, never a failed caller
+            // (the job counts rejections; an escaping exception would fail and restart it).
+            throw new InputException(
+                    oneLine("model file " + origin + ": invalid (" + firstLine(e) + ")"), e);
+        }
     }
 
     /** The document's bytes (UTF-8 JSON), as written to files and broadcast to the job. */
@@ -109,70 +154,41 @@ public final class ModelFile {
         }
     }
 
-    private static String problem(ForecastModel m) {
-        if (!FORMAT.equals(m.format())) {
-            return "format is " + quoted(m.format()) + ", expected \"" + FORMAT + "\"";
-        }
-        if (blank(m.version())) {
-            return "no version";
-        }
-        if (blank(m.createdAt())) {
-            return "no createdAt";
-        }
-        if (!FeatureExtractor.FEATURE_NAMES.equals(m.features())) {
-            return "its features "
-                    + m.features()
-                    + " are not this build's "
-                    + FeatureExtractor.FEATURE_NAMES;
-        }
-        List<String> categorical =
-                FeatureExtractor.CATEGORICAL.stream()
-                        .map(FeatureExtractor.FEATURE_NAMES::get)
-                        .toList();
-        if (!categorical.equals(m.categoricalFeatures())) {
-            return "categorical features " + m.categoricalFeatures() + ", expected " + categorical;
-        }
-        if (m.vocabularies() == null) {
-            return "no vocabularies";
-        }
-        if (m.training() == null) {
-            return "no training section";
-        }
-        if (m.holdoutMetrics() == null || !m.holdoutMetrics().containsKey("model")) {
-            return "no holdout metrics of the model";
-        }
-        if (m.driftReference() == null
-                || m.driftReference().features() == null
-                || m.driftReference().holdoutAbsError() == null) {
-            return "no drift reference";
-        }
-        if (blank(m.lightgbmModel())) {
-            return "no LightGBM model text";
-        }
-        return boosterProblem(m.lightgbmModel());
-    }
-
-    private static String boosterProblem(String text) {
+    /** Loads the checked text once in LightGBM: what it still refuses is refused here. */
+    private static void nativeCheck(String text) throws InvalidModel {
         try (LGBMBooster booster = NativeLightGbm.boosterFromText(text)) {
             int n = booster.getNumFeature();
             if (n != FeatureExtractor.NUM_FEATURES) {
-                return "its LightGBM model has "
-                        + n
-                        + " features, expected "
-                        + FeatureExtractor.NUM_FEATURES;
+                throw new InvalidModel(
+                        "its LightGBM model has "
+                                + n
+                                + " features, expected "
+                                + FeatureExtractor.NUM_FEATURES);
             }
-            return null;
-        } catch (LGBMException | RuntimeException e) {
-            return "LightGBM cannot load its model text (" + firstLine(e) + ")";
+        } catch (LGBMException e) {
+            throw new InvalidModel("LightGBM cannot load its model text (" + firstLine(e) + ")");
         }
     }
 
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
-    }
-
-    private static String quoted(String s) {
-        return s == null ? "missing" : "\"" + s + "\"";
+    /**
+     * The message on one printable line: the origin (a file name) and quoted values come from
+     * outside, and a control character in them would split or garble the line users see.
+     */
+    static String oneLine(String message) {
+        StringBuilder out = new StringBuilder(message.length());
+        for (int i = 0; i < message.length(); ) {
+            int cp = message.codePointAt(i);
+            int type = Character.getType(cp);
+            boolean printable =
+                    type != Character.CONTROL
+                            && type != Character.FORMAT
+                            && type != Character.SURROGATE
+                            && type != Character.LINE_SEPARATOR
+                            && type != Character.PARAGRAPH_SEPARATOR;
+            out.appendCodePoint(printable ? cp : '?');
+            i += Character.charCount(cp);
+        }
+        return out.toString();
     }
 
     static String firstLine(Throwable e) {

@@ -75,9 +75,14 @@ public final class ModelRegistry {
         return activeVersion().map(this::load);
     }
 
-    /** Copies a model into the registry (not active yet); returns its version. */
+    /**
+     * Copies a model into the registry (not active yet); returns its version. The model is
+     * validated first, as a file read from disk would be: a model object may have been built
+     * anywhere, and the registry must only ever hold models that load and promote safely.
+     */
     public String add(ForecastModel model) {
         Path file = dir.resolve(checkedVersion(model.version()) + ModelFile.SUFFIX);
+        ModelFile.validate(model, file.toString());
         ModelFile.write(model, file);
         return model.version();
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.dataquality.dqs.cli.Dqs;
 import com.dataquality.dqs.io.KafkaTopics;
 import com.dataquality.dqs.io.TopicNames;
+import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.parse.JsonRecordParser;
 import com.dataquality.dqs.record.ParseResult;
 import java.io.PrintWriter;
@@ -101,8 +103,10 @@ class KafkaCommandsTest {
                         .orElseThrow();
         KafkaTopics.ensure(KAFKA.bootstrapServers(), List.of(models), (short) 1);
         Path file = tmp.resolve("m.model.json");
-        String model = "{\"format\":\"dqs-model\",\"text\":\"" + "t".repeat(2_000_000) + "\"}";
-        Files.writeString(file, model);
+        // A valid model (publish validates first) made big by a 55,000-dataset vocabulary.
+        ModelFile.write(TestModels.withDatasets(TestModels.small(), 55_000), file);
+        String model = Files.readString(file);
+        assertTrue(model.length() > 2_000_000, "size " + model.length());
         Run run =
                 dqs(
                         "publish",

@@ -114,7 +114,7 @@ class ModelFileTest {
     void corruptLightGbmTextIsRejected() {
         assertRejected(
                 edit(n -> n.put("lightgbmModel", "tree\nnot really a model\n")),
-                "LightGBM cannot load");
+                "LightGBM text: unexpected header line");
     }
 
     @Test
