@@ -179,6 +179,14 @@ write_conf() {
   } > "$conf/config.yaml.tmp"
   mv "$conf/config.yaml.tmp" "$conf/config.yaml"
   cp "$conf_source"/log4j-console.properties "$conf_source"/log4j-cli.properties "$conf/"
+  # Merged over log4j-cli.properties by the CLI (a log4j composite configuration): flink-dist
+  # bundles flink-yarn, which is not on Maven Central for 2.2.1, so without it CliFrontend
+  # warns with a stack trace on every call that it cannot load the YARN command line. Its
+  # errors still reach the console.
+  cat > "$conf/log4j-cli-local.properties" <<'PROPS'
+logger.clifrontend.name=org.apache.flink.client.cli.CliFrontend
+logger.clifrontend.level=ERROR
+PROPS
   # Show what differs from the deployed file, so a change beyond the intended keys is visible.
   diff <(echo "$old") <(echo "$new") | grep '^[<>]' > "$conf/changes.txt" || true
 }
@@ -236,11 +244,16 @@ launch() {
   mkdir -p "$tmp" "$logs" "$run"
   local cmdline=()
   # shellcheck disable=SC2206 # JVM options are whitespace-separated words, as in Flink's scripts
-  cmdline=(java $jvm_params $opts "-Djava.io.tmpdir=$tmp" "-Dlog.file=$log"
+  # A JVM crash report (hs_err) goes next to the logs, not into the working directory.
+  cmdline=(java $jvm_params $opts "-Djava.io.tmpdir=$tmp" "-XX:ErrorFile=$logs/hs_err_${name}_pid%p.log"
+    "-Dlog.file=$log"
     "-Dlog4j.configuration=file:$conf/log4j-console.properties"
     "-Dlog4j.configurationFile=file:$conf/log4j-console.properties"
     -classpath "$(classpath)" "$main" $dynamic -D "$memkey=$memsize" --configDir "$conf" "$@")
-  nohup "${cmdline[@]}" > "$out" 2>&1 < /dev/null &
+  # The working directory of every Flink process is the repository root, whoever starts it:
+  # relative paths in a job's options (--output-dir target/...) mean the same on the client
+  # (run from the root) and on the TaskManagers.
+  (cd "$root" && exec nohup "${cmdline[@]}" > "$out" 2>&1 < /dev/null) &
   echo $! > "$pidfile"
 }
 
@@ -384,8 +397,16 @@ kill_tm() {
   local f
   f=$(tm_pidfile "$1")
   alive "$f" || fail "TaskManager $1 is not running"
-  kill -9 "$(cat "$f")"
-  say "killed TaskManager $1 (pid $(cat "$f")) with SIGKILL"
+  local pid
+  pid=$(cat "$f")
+  kill -9 "$pid"
+  # SIGKILL is delivered asynchronously: wait until the process is gone, so that a start-tm
+  # right after it does not find TaskManager I still running.
+  for _ in $(seq 1 50); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  say "killed TaskManager $1 (pid $pid) with SIGKILL"
 }
 
 start_tm() {
@@ -410,7 +431,7 @@ flink_cli() {
   # shellcheck disable=SC2086 # JVM options are whitespace-separated words, as in Flink's scripts
   java $opts "-Djava.io.tmpdir=$tmp" "-Dlog.file=$logs/flink-client.log" \
     "-Dlog4j.configuration=file:$conf/log4j-cli.properties" \
-    "-Dlog4j.configurationFile=file:$conf/log4j-cli.properties" \
+    "-Dlog4j.configurationFile=file:$conf/log4j-cli.properties,file:$conf/log4j-cli-local.properties" \
     -classpath "$(classpath)" org.apache.flink.client.cli.CliFrontend "$@" || status=$?
   rm -rf "$tmp"
   return $status
