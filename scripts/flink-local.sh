@@ -109,8 +109,10 @@ assemble() {
   local stage="$dir/.assemble"
   rm -rf "$stage"
   mkdir -p "$stage"
-  mvn -q -B -Dstyle.color=never -f "$pom" package -Dflink.local.home="$stage" >&2 \
-    || fail "Maven could not resolve Flink's modules (see the output above)"
+  if ! mvn -q -B -f "$pom" package -Dflink.local.home="$stage" > "$dir/assemble.log" 2>&1; then
+    cat "$dir/assemble.log" >&2
+    fail "Maven could not resolve Flink's modules (output above, also in $dir/assemble.log)"
+  fi
   rm -rf "$lib" "$plugins"
   mv "$stage/lib" "$lib"
   mv "$stage/plugins" "$plugins"
