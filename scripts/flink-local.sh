@@ -169,9 +169,14 @@ write_conf() {
   while IFS= read -r kv; do args+=(-D "$kv"); done < <(overrides)
   # Flink's own parser and writer (the one its docker entrypoint uses to rewrite config.yaml):
   # reads the YAML as Flink reads it, applies the -D overrides, prints flat "key: value" lines.
-  local new old
+  local new old old_file
+  # The deployed file as Flink reads it, for the list of changes; in parallel, to save a JVM start.
+  old_file=$(mktemp)
+  bash_java_utils UPDATE_AND_GET_FLINK_CONFIGURATION --configDir "$conf_source" -flatten > "$old_file" &
   new=$(bash_java_utils UPDATE_AND_GET_FLINK_CONFIGURATION --configDir "$conf_source" "${args[@]}" -flatten | sort)
-  old=$(bash_java_utils UPDATE_AND_GET_FLINK_CONFIGURATION --configDir "$conf_source" -flatten | sort)
+  wait $! || fail "could not read $conf_source/config.yaml"
+  old=$(sort "$old_file")
+  rm -f "$old_file"
   [ -n "$new" ] || fail "could not read $conf_source/config.yaml"
   mkdir -p "$conf" "$dir/state/checkpoints" "$dir/state/savepoints"
   {
@@ -224,6 +229,8 @@ rotate() {
   return 0
 }
 
+declare -A resource_params=()
+
 # Starts one Flink process in the background, as flink-daemon.sh does: JVM memory options from
 # BashJavaUtils, Flink's JVM options, log4j settings, lib/ as the classpath, stdout and stderr
 # (where a JVM crash such as SIGSEGV is reported) in NAME.out.
@@ -232,7 +239,13 @@ launch() {
   shift 6
   local pidfile="$run/$name.pid" log="$logs/$name.log" out="$logs/$name.out" tmp="$dir/tmp/$name"
   local params jvm_params dynamic opts
-  params=$(bash_java_utils "$cmd" --configDir "$conf" -D "$memkey=$memsize")
+  # One BashJavaUtils run per kind of process: the TaskManagers share their memory sizes, and
+  # each run is a JVM start, seconds on a loaded machine.
+  local key="$cmd:$memsize"
+  if [ -z "${resource_params[$key]:-}" ]; then
+    resource_params[$key]=$(bash_java_utils "$cmd" --configDir "$conf" -D "$memkey=$memsize")
+  fi
+  params=${resource_params[$key]}
   [ "$(echo "$params" | wc -l)" -eq 2 ] || fail "unexpected output of BashJavaUtils $cmd: $params"
   jvm_params=$(echo "$params" | head -n 1)
   dynamic=$(echo "$params" | tail -n 1)
