@@ -258,8 +258,8 @@ launch() {
   rm -rf "$tmp"
   mkdir -p "$tmp" "$logs" "$run"
   local cmdline=()
-  # shellcheck disable=SC2206 # JVM options are whitespace-separated words, as in Flink's scripts
   # A JVM crash report (hs_err) goes next to the logs, not into the working directory.
+  # shellcheck disable=SC2206 # JVM options are whitespace-separated words, as in Flink's scripts
   cmdline=(java $jvm_params $opts "-Djava.io.tmpdir=$tmp" "-XX:ErrorFile=$logs/hs_err_${name}_pid%p.log"
     "-Dlog.file=$log"
     "-Dlog4j.configuration=file:$conf/log4j-console.properties"
