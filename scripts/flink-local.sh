@@ -286,15 +286,20 @@ start_tm_process() {
     taskmanager.memory.process.size "$tm_memory" -D "taskmanager.resource-id=tm-$1"
 }
 
-# Waits until the REST API answers and lists every TaskManager id given; on timeout or when a
-# process died, says which log to read.
+# Waits until the REST API answers and lists every TaskManager id given, each registered by
+# the process just started: the REST API alone would still list a killed tm-I until the
+# JobManager notices (up to the heartbeat timeout), so the TaskManager's own (fresh) log must
+# say it registered. On timeout or when a process died, says which log to read.
 wait_for() {
   local deadline=$((SECONDS + start_timeout)) body id missing
   while :; do
     missing=()
     if body=$(curl -fsS --max-time 2 "$rest/taskmanagers" 2>/dev/null); then
       for id in "$@"; do
-        grep -q "\"id\":\"$id\"" <<< "$body" || missing+=("$id")
+        if ! grep -q "\"id\":\"$id\"" <<< "$body" \
+          || ! grep -q "Successful registration at resource manager" "$logs/taskmanager-${id#tm-}.log" 2>/dev/null; then
+          missing+=("$id")
+        fi
       done
       [ ${#missing[@]} -eq 0 ] && return 0
     else
