@@ -136,9 +136,9 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
         }
 
         /**
-         * A target written by an older version with other columns (a run resumed after an
-         * upgrade) is set aside whole, under a dated name, and a new file begins: one file never
-         * mixes two layouts, and nothing is lost.
+         * A target written by an older version with other columns (a run resumed after an upgrade)
+         * is set aside whole, under a dated name, and a new file begins: one file never mixes two
+         * layouts, and nothing is lost.
          */
         private void setAsideOtherLayout() throws IOException {
             headerChecked = true;

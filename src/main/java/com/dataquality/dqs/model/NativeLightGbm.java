@@ -4,23 +4,79 @@ import com.dataquality.dqs.features.FeatureExtractor;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 
-/** Loads LightGBM's native library once per JVM, with a message a user can act on. */
+/**
+ * Loads LightGBM's native library once per JVM, into a directory of this JVM's own, with a message
+ * a user can act on.
+ *
+ * <p>lightgbm4j unpacks its libraries into {@code java.io.tmpdir} under fixed names every time its
+ * classes initialize, and loads them from there. Two JVMs on one host (two task managers, a task
+ * manager and a {@code flink run} client, two {@code java -jar}) would then rewrite the file under
+ * each other, and a JVM whose mapped library was truncated dies in the dynamic linker. So the
+ * classes are first initialized here, with {@code java.io.tmpdir} pointing at a fresh directory for
+ * the moment, whatever launched the JVM; the unpacked files are deleted once loaded (the mapping
+ * stays valid). Every use of lightgbm4j goes through this class first.
+ */
 public final class NativeLightGbm {
+    private static volatile boolean loaded;
+
     private NativeLightGbm() {}
 
     public static void ensureLoaded() {
-        if (LGBMBooster.isNativeLoaded()) {
+        if (loaded) {
             return;
         }
+        synchronized (NativeLightGbm.class) {
+            if (!loaded) {
+                load();
+                loaded = true;
+            }
+        }
+    }
+
+    private static void load() {
+        Path dir;
         try {
-            LGBMBooster.loadNative();
-        } catch (IOException | UnsatisfiedLinkError e) {
+            dir = Files.createTempDirectory("dqs-lightgbm-");
+        } catch (IOException e) {
             throw new IllegalStateException(
-                    "cannot load LightGBM's native library (it needs libgomp1 and a writable "
-                            + "java.io.tmpdir): "
+                    "cannot load LightGBM's native library: java.io.tmpdir is not writable: "
                             + e.getMessage(),
                     e);
+        }
+        String tmpdir = System.getProperty("java.io.tmpdir");
+        System.setProperty("java.io.tmpdir", dir.toString());
+        try {
+            // Initializing the class unpacks and loads the libraries (its static initializer).
+            Class.forName(
+                    "io.github.metarank.lightgbm4j.LGBMBooster",
+                    true,
+                    NativeLightGbm.class.getClassLoader());
+            if (!LGBMBooster.isNativeLoaded()) {
+                LGBMBooster.loadNative();
+            }
+        } catch (ClassNotFoundException | IOException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException(
+                    "cannot load LightGBM's native library (it needs libgomp1): " + e.getMessage(),
+                    e);
+        } finally {
+            System.setProperty("java.io.tmpdir", tmpdir);
+            deleteQuietly(dir);
+        }
+    }
+
+    /** The directory the libraries were unpacked into, now that they are loaded. */
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                Files.deleteIfExists(f);
+            }
+            Files.deleteIfExists(dir);
+        } catch (IOException e) {
+            dir.toFile().deleteOnExit();
         }
     }
 

@@ -27,9 +27,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>Timers: at most one day-close timer per key (Flink de-duplicates equal timestamps), a
  * processing-time timer a second after late records, and one end-of-input timer at {@link
- * Long#MAX_VALUE}, which fires only when the input is bounded (or a job is drained). A key that receives nothing is not re-published every day: its rates would only
- * drift as days leave the windows, and re-sending every key daily costs as many updates as there
- * are keys.
+ * Long#MAX_VALUE}, which fires only when the input is bounded (or a job is drained). A key that
+ * receives nothing is not re-published every day: its rates would only drift as days leave the
+ * windows, and re-sending every key daily costs as many updates as there are keys.
  */
 public final class RollingSummaryFunction
         extends KeyedProcessFunction<String, DailyCounts, SummaryRow> {
