@@ -4,7 +4,6 @@ import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.RetrainTrigger;
-import com.dataquality.dqs.stats.PageHinkley;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

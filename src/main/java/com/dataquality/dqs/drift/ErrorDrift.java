@@ -1,7 +1,6 @@
 package com.dataquality.dqs.drift;
 
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
-import com.dataquality.dqs.stats.PageHinkley;
 
 /**
  * Standardizes a day's mean realized absolute error against the model's holdout error, for {@link

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.retrain;
 
+import com.dataquality.dqs.drift.KeptDays;
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.model.ModelRegistry;

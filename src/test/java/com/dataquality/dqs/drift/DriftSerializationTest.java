@@ -4,7 +4,6 @@ import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithout
 
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.RetrainTrigger;
-import com.dataquality.dqs.stats.PageHinkley;
 import org.junit.jupiter.api.Test;
 
 /** Everything the drift stage keeps in state or sends between operators is a POJO, never Kryo. */

@@ -23,7 +23,7 @@ class SerializationTest {
     @Test
     void seriesDayAndKeptDaysArePojos() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(SeriesDay.class);
-        PojoTestUtils.assertSerializedAsPojoWithoutKryo(com.dataquality.dqs.retrain.KeptDays.class);
+        PojoTestUtils.assertSerializedAsPojoWithoutKryo(com.dataquality.dqs.drift.KeptDays.class);
     }
 
     @Test

@@ -1,4 +1,6 @@
-package com.dataquality.dqs.retrain;
+package com.dataquality.dqs.drift;
+
+import com.dataquality.dqs.retrain.RetrainFunction;
 
 /**
  * A series' recent closed days as the retrainer of versions before 0.2 kept them in state. Kept so

@@ -1,4 +1,4 @@
-package com.dataquality.dqs.stats;
+package com.dataquality.dqs.drift;
 
 /**
  * Page-Hinkley test for a sustained rise of a standardized daily value {@code z} (0 when nothing

@@ -1,4 +1,4 @@
-package com.dataquality.dqs.stats;
+package com.dataquality.dqs.drift;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
