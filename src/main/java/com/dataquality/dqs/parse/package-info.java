@@ -7,6 +7,6 @@
  * INVALID_RULE_CODE}, {@code INVALID_DATE}, {@code INVALID_RESULTS}, {@code UNKNOWN_STATUS}, {@code
  * INVALID_COUNT}. The per-record path uses no regular expressions, no exceptions and no JSON trees:
  * {@link com.dataquality.dqs.parse.CsvRecordReader} scans bytes and the {@code results} field goes
- * through a small hand-written scanner.
+ * through a small hand-written scanner. Imports {@code record} only.
  */
 package com.dataquality.dqs.parse;

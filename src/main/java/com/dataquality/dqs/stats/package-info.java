@@ -1,0 +1,6 @@
+/**
+ * Statistics without a home in one stage: population stability index and Wasserstein distance (used
+ * when a model's drift reference is calibrated and when drift is judged). Pure Java, imports
+ * nothing of the project.
+ */
+package com.dataquality.dqs.stats;
