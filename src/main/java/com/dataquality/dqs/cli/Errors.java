@@ -32,7 +32,7 @@ final class Errors {
                     || msg.contains("Could not start rest endpoint on any port")) {
                 return "a port this run needs is in use by another process (another dqs run?):"
                         + " choose another with --web-ui-port or --metrics-port ("
-                        + oneLine(c)
+                        + message(c)
                         + ")";
             }
             if (msg.contains("No space left on device")) {
@@ -45,14 +45,20 @@ final class Errors {
                     || msg.contains("Timed out waiting for a node assignment")
                     || msg.contains("No resolvable bootstrap urls")) {
                 return "cannot reach Kafka (check --kafka BOOTSTRAP and that the brokers run): "
-                        + oneLine(c);
+                        + message(c);
             }
             if (c instanceof org.apache.flink.runtime.client.JobInitializationException
                     && msg.contains("savepoint")) {
-                return "the job cannot start from that savepoint: " + oneLine(c);
+                return "the job cannot start from that savepoint: " + message(c);
             }
         }
         return null;
+    }
+
+    /** A cause's message on one line, without its type. */
+    private static String message(Throwable t) {
+        String msg = t.getMessage();
+        return msg == null ? "no details" : msg.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** The innermost cause's type and message on one line. */

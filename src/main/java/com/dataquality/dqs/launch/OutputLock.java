@@ -37,7 +37,12 @@ public final class OutputLock implements AutoCloseable {
                             StandardOpenOption.CREATE,
                             StandardOpenOption.READ,
                             StandardOpenOption.WRITE);
-            FileLock lock = ch.tryLock();
+            FileLock lock;
+            try {
+                lock = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+                lock = null; // held by another run inside this very process
+            }
             if (lock == null) {
                 String owner = Files.readString(file, StandardCharsets.UTF_8).trim();
                 ch.close();

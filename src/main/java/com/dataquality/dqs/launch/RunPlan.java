@@ -189,14 +189,29 @@ public final class RunPlan {
         }
         if (!sp.contains("://") || sp.startsWith("file:")) {
             Path metadata = Files.isDirectory(local) ? local.resolve("_metadata") : local;
-            if (!Files.isRegularFile(metadata)) {
+            if (!isSavepointMetadata(metadata)) {
                 throw new InputException(
-                        "savepoint "
+                        "--from-savepoint "
                                 + sp
-                                + " does not exist or is not a savepoint (no _metadata in it)");
+                                + " is not a savepoint or retained checkpoint (a directory with"
+                                + " Flink's _metadata file in it)");
             }
         }
         return sp;
+    }
+
+    /** Flink's savepoint metadata starts with this number (Checkpoints.HEADER_MAGIC_NUMBER). */
+    private static final int SAVEPOINT_MAGIC = 0x4960672d;
+
+    private static boolean isSavepointMetadata(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(Files.newInputStream(file))) {
+            return in.readInt() == SAVEPOINT_MAGIC;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The model to start with, validated here (one line, before any job starts). */

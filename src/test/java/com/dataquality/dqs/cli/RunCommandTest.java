@@ -49,6 +49,26 @@ class RunCommandTest {
         assertEquals(
                 Files.readString(golden("expected_full_summary.csv")),
                 Files.readString(out.resolve("full_summary.csv")));
+        // The same one-line summary and run report as summarize, with the forecasts made.
+        JsonNode report = JSON.readTree(out.resolve("run_report.json").toFile());
+        assertTrue(report.get("invariant_holds").asBoolean());
+        long read = report.get("records_read").asLong();
+        assertEquals(
+                read,
+                report.get("records_valid").asLong()
+                        + report.get("records_dead_lettered").asLong());
+        assertEquals(
+                TestCsv.parse(Files.readString(golden("expected_full_summary.csv"))).size() - 1,
+                report.get("summary_keys").asInt());
+        assertEquals(0, report.get("forecasts_emitted").asLong(), "no model, no forecast");
+        assertTrue(
+                run.out()
+                        .contains(
+                                String.format("%,d records read: ", read)
+                                        + String.format(
+                                                "%,d valid", report.get("records_valid").asLong())),
+                run.out());
+        assertTrue(run.out().contains("summaries and 0 forecasts written to"), run.out());
         assertEquals(
                 Files.readString(golden("expected_nl_all_rows.txt")),
                 Files.readString(out.resolve("nl_all_rows.txt")));
@@ -236,6 +256,116 @@ class RunCommandTest {
                         "--rest",
                         "http://127.0.0.1:" + CliRunner.freePort());
         SummarizeCommandTest.assertOneLineError(run, 1, "no Flink REST API");
+    }
+
+    @Test
+    void aSecondRunOnTheSameOutputDirectoryIsRefusedWhileTheFirstRuns() throws Exception {
+        Path in = Files.createDirectories(tmp.resolve("in"));
+        Path out = tmp.resolve("out");
+        int port = CliRunner.freePort();
+        String rules = golden("rules.json").toString();
+        CompletableFuture<CliRunner.Run> first =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                dqs(
+                                        "run",
+                                        "--rules",
+                                        rules,
+                                        "--input",
+                                        in.toString(),
+                                        "--continuous",
+                                        "--output-dir",
+                                        out.toString(),
+                                        "--web-ui-port",
+                                        Integer.toString(port)));
+        dropFile(in, "a.csv", row("ds-1", "2024-01-01", "Pass"), row("ds-1", "2024-01-02", "Pass"));
+        awaitUpserts(out.resolve("summaries.jsonl"), lines -> !lines.isEmpty());
+        CliRunner.Run second =
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        golden("input.csv").toString(),
+                        "--output-dir",
+                        out.toString(),
+                        "--web-ui-port",
+                        Integer.toString(CliRunner.freePort()));
+        SummarizeCommandTest.assertOneLineError(second, 1, "is in use by another dqs run");
+        assertTrue(Files.exists(out.resolve("summaries.jsonl")), "the first run's files stay");
+        CliRunner.Run stop =
+                dqs(
+                        "stop",
+                        "--savepoint-dir",
+                        tmp.resolve("sp").toString(),
+                        "--rest",
+                        "http://127.0.0.1:" + port);
+        assertEquals(0, stop.exitCode(), stop.err());
+        assertEquals(0, first.get(60, TimeUnit.SECONDS).exitCode());
+        // Once it stopped, the directory is free again.
+        CliRunner.Run third =
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        golden("input.csv").toString(),
+                        "--output-dir",
+                        out.toString(),
+                        "--web-ui-port",
+                        Integer.toString(CliRunner.freePort()));
+        assertEquals(0, third.exitCode(), third.err());
+    }
+
+    @Test
+    void expectedFailuresAreOneLineWithoutAStackTrace() throws Exception {
+        String rules = golden("rules.json").toString();
+        String input = golden("input.csv").toString();
+        try (java.net.ServerSocket busy = new java.net.ServerSocket(0)) {
+            SummarizeCommandTest.assertOneLineError(
+                    dqs(
+                            "run",
+                            "--rules",
+                            rules,
+                            "--input",
+                            input,
+                            "--output-dir",
+                            tmp.resolve("busy").toString(),
+                            "--web-ui-port",
+                            Integer.toString(busy.getLocalPort())),
+                    1,
+                    "in use");
+        }
+        SummarizeCommandTest.assertOneLineError(
+                dqs("run", "--rules", rules, "--input", input, "--parallelism", "99999"),
+                2,
+                "--parallelism");
+        Path notASavepoint = Files.writeString(tmp.resolve("file.txt"), "x");
+        SummarizeCommandTest.assertOneLineError(
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        input,
+                        "--from-savepoint",
+                        notASavepoint.toString()),
+                1,
+                "is not a savepoint");
+        SummarizeCommandTest.assertOneLineError(
+                dqs(
+                        "run",
+                        "--rules",
+                        rules,
+                        "--input",
+                        input,
+                        "--resume",
+                        "--output-dir",
+                        tmp.resolve("never-ran").toString()),
+                1,
+                "no retained checkpoint");
+        SummarizeCommandTest.assertOneLineError(
+                dqs("stop", "--savepoint-dir", "sp", "--rest", "not a url"), 1, "not a URL");
     }
 
     @Test
