@@ -1,6 +1,12 @@
 package com.dataquality.dqs.format;
 
-/** RFC 4180 writing: one place that decides when and how a field is quoted. */
+import com.dataquality.dqs.UnicodeText;
+
+/**
+ * RFC 4180 writing: one place that decides when and how a field is quoted. Every field is written
+ * as well-formed text (an unpaired surrogate becomes U+FFFD, see {@link UnicodeText}), so a CSV
+ * line can always be encoded.
+ */
 public final class Csv {
     private Csv() {}
 
@@ -9,6 +15,10 @@ public final class Csv {
         if (value == null || value.isEmpty()) {
             return out;
         }
+        if (isPlain(value)) {
+            return out.append(value);
+        }
+        value = UnicodeText.wellFormed(value);
         if (!needsQuotes(value)) {
             return out.append(value);
         }
@@ -35,6 +45,17 @@ public final class Csv {
         return sb.toString();
     }
 
+    /** Written as it is: nothing to quote and no surrogate (one scan for the usual field). */
+    private static boolean isPlain(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r' || Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return !hasOuterBlanks(value);
+    }
+
     static boolean needsQuotes(String value) {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -42,6 +63,10 @@ public final class Csv {
                 return true;
             }
         }
+        return hasOuterBlanks(value);
+    }
+
+    private static boolean hasOuterBlanks(String value) {
         // Leading or trailing blanks survive a round trip only when quoted by some readers.
         return Character.isWhitespace(value.charAt(0))
                 || Character.isWhitespace(value.charAt(value.length() - 1));

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +88,7 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
                                         System.currentTimeMillis(),
                                         counter++,
                                         UUID.randomUUID().toString().substring(0, 8)));
-                out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8);
+                out = AtomicFiles.newWriter(staging);
             }
             out.write(format.apply(element));
             out.write('\n');

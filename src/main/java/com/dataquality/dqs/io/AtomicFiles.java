@@ -3,9 +3,11 @@ package com.dataquality.dqs.io;
 import com.dataquality.dqs.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -26,13 +28,25 @@ public final class AtomicFiles {
         Path tmp = target.resolveSibling("." + target.getFileName() + ".tmp");
         try {
             Files.createDirectories(target.toAbsolutePath().getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = newWriter(tmp)) {
                 content.writeTo(out);
             }
             publish(tmp, target);
         } catch (IOException e) {
             throw new InputException("cannot write " + target + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A UTF-8 writer that writes what it cannot encode (an unpaired surrogate) as {@code ?} rather
+     * than failing, as {@link Files#newBufferedWriter} would: the output forms already make text
+     * well-formed (see {@link com.dataquality.dqs.UnicodeText}), and should one slip through, a
+     * sink must not fail the job and fail it again on every restore.
+     */
+    static BufferedWriter newWriter(Path file, OpenOption... options) throws IOException {
+        return new BufferedWriter(
+                new OutputStreamWriter(
+                        Files.newOutputStream(file, options), StandardCharsets.UTF_8));
     }
 
     /** Renames a finished temporary file to its final name. */

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
@@ -75,7 +76,7 @@ public final class CsvRecordReader implements Closeable {
     /** With a smaller record limit, so tests need not write 16 MiB. */
     CsvRecordReader(InputStream in, String origin, long sequenceBase, int maxRecordBytes) {
         this.scanner = new CsvScanner(in, maxRecordBytes);
-        this.origin = origin;
+        this.origin = UnicodeText.wellFormed(origin);
         this.sequenceBase = sequenceBase;
         this.maxRecordBytes = maxRecordBytes;
         for (int c : REPEATING_COLUMNS) {

@@ -3,7 +3,12 @@ package com.dataquality.dqs.format;
 import static com.dataquality.dqs.TestRecords.day;
 import static com.dataquality.dqs.TestRecords.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.UnicodeText;
+import com.dataquality.dqs.record.DeadLetter;
+import com.dataquality.dqs.record.Prediction;
+import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.record.Status;
@@ -83,6 +88,28 @@ class SummaryFormatsTest {
                         + " overall (fail-rate 50.00%; 1-month 50.00%, 3-month 50.00%, 12-month 50.00%)"
                         + " — trend equal.",
                 SummarySentence.of(sample()));
+    }
+
+    @Test
+    void aLoneSurrogateInAnyTextIsWrittenAsTheReplacementCharacter() {
+        // Parsing already replaces them; a row restored from old state may still hold one.
+        SummaryAccumulator acc = new SummaryAccumulator();
+        acc.add(exec("uuid-\ud800", 7, "2024-03-01", Status.PASS));
+        SummaryRow row =
+                acc.toRow(day("2024-03-01"), new RuleMetadata("r\udc00", "T", "D", "x", "C"));
+        String csv = SummaryCsv.line(row);
+        assertTrue(csv.startsWith("src,tenant,uuid-\uFFFD,"), csv);
+        assertTrue(csv.contains(",r\uFFFD,"), csv);
+        assertTrue(UnicodeText.isWellFormed(SummarySentence.of(row)));
+        assertTrue(UnicodeText.isWellFormed(JsonForms.text(JsonForms.summary(row))));
+        DeadLetter d =
+                new DeadLetter(
+                        RejectReason.UNKNOWN_STATUS, "d\ud800", "raw\ud800", "f\ud800", -1, 2);
+        assertEquals("UNKNOWN_STATUS,d\uFFFD,f\uFFFD,2,raw\uFFFD", DeadLetterCsv.line(d));
+        assertTrue(UnicodeText.isWellFormed(JsonForms.text(JsonForms.deadLetter(d))));
+        Prediction p = new Prediction("u\ud800", 7, "2024-03-02", 50.0, "v\udc00", null, null);
+        assertEquals("u\uFFFD,7,2024-03-02,50.0,v\uFFFD,,", PredictionCsv.line(p));
+        assertTrue(UnicodeText.isWellFormed(JsonForms.text(JsonForms.prediction(p))));
     }
 
     @Test
