@@ -21,10 +21,12 @@ import java.io.InputStream;
  * ignored.
  *
  * <p>Rejected as {@code MALFORMED_ROW}: a field count different from the header's, text after a
- * closing quote ({@code "abc"x}), a quote still open at the end of the file, and a record longer
- * than {@link #MAX_RECORD_BYTES} (then only its first physical line is dropped and reading goes on
- * from the next line, so one stray quote cannot swallow a large file into memory). A header without
- * a required column makes every data row a {@code MISSING_FIELD}.
+ * closing quote ({@code "abc"x}), a quote still open at the end of the file, a used field whose
+ * bytes are not UTF-8 (a file in another encoding: replacing the bytes would silently change a
+ * summary key; unused columns are not decoded, so not checked), and a record longer than {@link
+ * #MAX_RECORD_BYTES} (then only its first physical line is dropped and reading goes on from the
+ * next line, so one stray quote cannot swallow a large file into memory). A header without a
+ * required column makes every data row a {@code MISSING_FIELD}.
  *
  * <p>Not thread-safe: one reader per file.
  */
@@ -146,7 +148,49 @@ public final class CsvRecordReader implements Closeable {
                 values[column] = scanner.field(i, caches[column]);
             }
         }
+        if (anyReplacementCharacter(values)) {
+            String problem = invalidUtf8();
+            if (problem != null) {
+                return reject(RejectReason.MALFORMED_ROW, problem);
+            }
+        }
         return RecordValidator.validate(values, sequenceBase + scanner.recordLine(), rejecter);
+    }
+
+    /**
+     * Whether a value holds U+FFFD, which the decoder puts where bytes are not UTF-8. Costs next to
+     * nothing on the usual row: a string of Latin-1 characters cannot hold U+FFFD, and {@code
+     * indexOf} knows that without looking at its characters.
+     */
+    private static boolean anyReplacementCharacter(String[] values) {
+        for (String v : values) {
+            if (v != null && v.indexOf(UnicodeText.REPLACEMENT) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why the record's used fields are not UTF-8, or null when every U+FFFD was in the input as
+     * such. Not replaced: a wrongly encoded file would otherwise merge "Café" and "Cafè" into one
+     * summary key without a word; rejected rows say what to fix.
+     */
+    private String invalidUtf8() {
+        for (int i = 0; i < headerFields; i++) {
+            int column = columnOf[i];
+            if (column < 0) {
+                continue;
+            }
+            int at = scanner.invalidUtf8At(i);
+            if (at >= 0) {
+                return Text.sentence(
+                        "field %s is not valid UTF-8 (byte 0x%02X at byte %d of the field): is the"
+                                + " file in another encoding, such as Latin-1 or Windows-1252?",
+                        Columns.name(column), scanner.fieldByte(i, at) & 0xff, at + 1);
+            }
+        }
+        return null;
     }
 
     private void readHeader() {

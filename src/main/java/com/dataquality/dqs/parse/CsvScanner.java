@@ -3,6 +3,10 @@ package com.dataquality.dqs.parse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -153,6 +157,27 @@ final class CsvScanner implements Closeable {
             }
         }
         return new String(scratch, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The offset in field {@code i} (in bytes, quotes not undone) of the first byte that is not
+     * part of well-formed UTF-8, or -1. For rejected records only: it builds a decoder.
+     */
+    int invalidUtf8At(int i) {
+        ByteBuffer in = ByteBuffer.wrap(buf, fieldFrom[i], fieldTo[i] - fieldFrom[i]);
+        CharBuffer out = CharBuffer.allocate(fieldTo[i] - fieldFrom[i]);
+        CoderResult r =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(in, out, true);
+        return r.isError() ? in.position() - fieldFrom[i] : -1;
+    }
+
+    /** Byte {@code at} of field {@code i}, as scanned (quotes not undone). */
+    byte fieldByte(int i, int at) {
+        return buf[fieldFrom[i] + at];
     }
 
     /**

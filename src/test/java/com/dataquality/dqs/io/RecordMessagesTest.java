@@ -54,6 +54,19 @@ class RecordMessagesTest {
     }
 
     @Test
+    void aRowWhoseUsedColumnIsNotUtf8IsSentRawAsTheCsvReaderRejectsIt() throws Exception {
+        byte[] csv = "source,notes\ns\u00e9,x\ns,\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<String> out = new ArrayList<>();
+        try (CsvRows rows = new CsvRows(new ByteArrayInputStream(csv))) {
+            for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
+                out.add(RecordMessages.of(rows.header(), r));
+            }
+        }
+        assertEquals("s\uFFFD,x", out.get(0), "source is read: the row is not split");
+        assertEquals("{\"source\":\"s\",\"notes\":\"\uFFFD\"}", out.get(1), "notes is not");
+    }
+
+    @Test
     void repeatedHeaderKeepsTheFirstColumnAsTheCsvReaderDoes() throws Exception {
         List<String> m = messages("source,Source\nfirst,second\n");
         assertEquals("{\"source\":\"first\"}", m.get(0));

@@ -350,6 +350,77 @@ class CsvRecordReaderTest {
         assertTrue(d.detail().contains("'ü'"), d.detail());
     }
 
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object p : parts) {
+            out.writeBytes(
+                    p instanceof byte[] b ? b : p.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aUsedFieldThatIsNotUtf8IsMalformedNamingTheFieldAndTheByte() {
+        // "Café" written in Latin-1: the byte 0xE9 alone is not UTF-8.
+        byte[] latin1 = "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        String row = goodRow();
+        int at = row.indexOf("Sales");
+        List<ParseResult> results =
+                read(
+                        bytes(
+                                HEADER,
+                                "\n",
+                                row.substring(0, at),
+                                latin1,
+                                row.substring(at + 5),
+                                "\n",
+                                goodRow(),
+                                "\n"),
+                        Integer.MAX_VALUE);
+        assertEquals(2, results.size());
+        DeadLetter d = results.get(0).deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertTrue(
+                d.detail().contains("field dataset_name is not valid UTF-8 (byte 0xE9 at byte 4"),
+                d.detail());
+        assertEquals(row.replace("Sales", "Caf\uFFFD"), d.raw());
+        assertTrue(results.get(1).isValid());
+    }
+
+    @Test
+    void invalidUtf8InsideAQuotedFieldIsFoundToo() {
+        byte[] bad = {(byte) 0xC3, '"', '"'}; // a lead byte, then a doubled quote
+        String row = goodRow().replace("Sales", "\"Sa").replace(",R101", "\",R101");
+        int cut = row.indexOf("Sa") + 2;
+        DeadLetter d =
+                read(
+                                bytes(
+                                        HEADER,
+                                        "\n",
+                                        row.substring(0, cut),
+                                        bad,
+                                        row.substring(cut),
+                                        "\n"),
+                                Integer.MAX_VALUE)
+                        .get(0)
+                        .deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertTrue(d.detail().contains("field dataset_name"), d.detail());
+    }
+
+    @Test
+    void aReplacementCharacterWrittenAsUtf8IsText() {
+        RuleExecution e =
+                onlyValid(HEADER + "\n" + goodRow().replace("Sales", "S\uFFFDles") + "\n");
+        assertEquals("S\uFFFDles", e.datasetName());
+    }
+
+    @Test
+    void anUnusedColumnIsNotDecodedSoNotChecked() {
+        byte[] text = bytes(HEADER, ",notes\n", goodRow(), ",", new byte[] {(byte) 0xFF}, "\n");
+        assertTrue(read(text, Integer.MAX_VALUE).get(0).isValid());
+    }
+
     @Test
     void resultsAreTheSameWhateverHowTheStreamIsChunked() {
         StringBuilder sb = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
