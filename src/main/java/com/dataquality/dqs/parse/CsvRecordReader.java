@@ -16,9 +16,11 @@ import java.io.InputStream;
  * expect: a UTF-8 BOM is skipped; records end with {@code \n} or {@code \r\n} (a lone {@code \r} is
  * data); blanks around a field and around a quoted field's quotes are ignored and every value is
  * trimmed; a quote inside an unquoted field is a literal character; lines that are empty or blank
- * are skipped. The header is the first non-blank record; its names are trimmed and
+ * are skipped (a line of NUL or other control bytes is not blank: it is a row, so a dead letter).
+ * The header is the first non-blank record, one physical line; its names are trimmed and
  * case-insensitive, columns come in any order, unknown and repeated columns (after the first) are
- * ignored.
+ * ignored. A header that a stray quote runs past its line is malformed and cut to its first line,
+ * so the lines after it are still read, each a dead letter naming the header's problem.
  *
  * <p>Rejected as {@code MALFORMED_ROW}: a field count different from the header's, text after a
  * closing quote ({@code "abc"x}), a quote still open at the end of the file, a used field whose
@@ -92,6 +94,10 @@ public final class CsvRecordReader implements Closeable {
      */
     public ParseResult next() throws IOException {
         while (scanner.nextRecord()) {
+            if (scanner.oversized() && !headerRead) {
+                oversizedHeader();
+                continue;
+            }
             if (scanner.oversized()) {
                 returned++;
                 return reject(
@@ -197,6 +203,17 @@ public final class CsvRecordReader implements Closeable {
         headerRead = true;
         headerLine = scanner.recordLine();
         headerFields = scanner.fieldCount();
+        if (scanner.cutToFirstLine()) {
+            headerProblem =
+                    Text.sentence(
+                            "the header (line %d) has a quote that does not close on its line (%s),"
+                                    + " so no row can be split into its columns",
+                            headerLine,
+                            scanner.malformed() != null
+                                    ? scanner.malformed()
+                                    : "a header is one line");
+            return;
+        }
         if (scanner.malformed() != null) {
             headerProblem =
                     "the header (line "
@@ -225,6 +242,17 @@ public final class CsvRecordReader implements Closeable {
             missingColumns =
                     "the header (line " + headerLine + ") lacks required column(s): " + missing;
         }
+    }
+
+    /** A header past the record limit: a quote that never closes, handled as any malformed one. */
+    private void oversizedHeader() {
+        headerRead = true;
+        headerLine = scanner.recordLine();
+        headerProblem =
+                Text.sentence(
+                        "the header (line %d) is longer than %d bytes, probably a quote that never"
+                                + " closes, so no row can be split into its columns",
+                        headerLine, maxRecordBytes);
     }
 
     private ParseResult reject(RejectReason reason, String detail) {

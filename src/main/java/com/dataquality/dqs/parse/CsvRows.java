@@ -43,7 +43,11 @@ public final class CsvRows implements Closeable {
             }
             if (header == null) {
                 header = fields();
-                headerMalformed = scanner.malformed() != null || scanner.oversized();
+                // As CsvRecordReader: a header is one line, a quote running past it is cut.
+                headerMalformed =
+                        scanner.cutToFirstLine()
+                                || scanner.malformed() != null
+                                || scanner.oversized();
                 continue;
             }
             boolean splittable =

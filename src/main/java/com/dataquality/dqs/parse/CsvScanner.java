@@ -101,7 +101,10 @@ final class CsvScanner implements Closeable {
         return fieldCount;
     }
 
-    /** A record of one empty unquoted field: an empty or blank line. */
+    /**
+     * An empty line, or one of spaces and tabs only: skipped. A line of other bytes that trim away
+     * (NUL, control characters) is a record, so that it becomes a dead letter rather than vanish.
+     */
     boolean blank() {
         return blank;
     }
@@ -288,7 +291,8 @@ final class CsvScanner implements Closeable {
             }
             fieldCount = nf;
             malformed = bad;
-            blank = nf == 1 && !firstQuoted && from == to;
+            // Not merely empty after trimming: a line of NUL or other control bytes is a record.
+            blank = nf == 1 && !firstQuoted && from == to && onlyBlanks(pos, end);
             recordStart = pos;
             recordLines = lines;
             if (end < lim) {
@@ -306,6 +310,39 @@ final class CsvScanner implements Closeable {
             }
             return true;
         }
+    }
+
+    /**
+     * Cuts the current record back to its first physical line, reading resuming on the next line;
+     * false, and nothing changes, when it has one line. For a header, where a stray quote would
+     * otherwise swallow the lines after it into the header, so that they vanish: cut, they are read
+     * as rows and rejected with the header's problem. The record's bytes are still in the buffer,
+     * nothing is read again from the stream.
+     */
+    boolean cutToFirstLine() {
+        int nl = recordStart;
+        while (nl < recordEnd && buf[nl] != '\n') {
+            nl++;
+        }
+        if (nl >= recordEnd) {
+            return false;
+        }
+        pos = nl + 1;
+        line = recordLine + 1;
+        recordEnd = nl > recordStart && buf[nl - 1] == '\r' ? nl - 1 : nl;
+        recordLines = 0;
+        return true;
+    }
+
+    /** Whether bytes {@code [from, to)} are spaces, tabs and carriage returns only. */
+    private boolean onlyBlanks(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = buf[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Makes the first physical line of a runaway record the current record and skips it. */

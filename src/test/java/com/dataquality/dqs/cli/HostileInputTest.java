@@ -113,6 +113,34 @@ class HostileInputTest {
     }
 
     @Test
+    void everyLineThatIsNotBlankIsAValidRecordOrADeadLetter() throws Exception {
+        String good = row("Sales", "2024-03-01", "Pass");
+        Path nul =
+                write("nul.csv", HEADER + "\n" + good + "\n\0\0\0\0\n \t\n" + good + "\n\u0001\n");
+        Path out = summarize(nul, write("rules.json", rules("n")));
+        JsonNode report = report(out);
+        assertEquals(4, report.get("records_read").asLong());
+        assertEquals(2, report.get("records_dead_lettered").asLong());
+        assertEquals(List.of("3", "6"), deadLetters(out).stream().map(d -> d.get(3)).toList());
+
+        // A stray quote in the header: the lines after it are read, each a dead letter.
+        Path stray =
+                write(
+                        "stray.csv",
+                        HEADER.replace("dataset_uuid", "\"dataset_uuid")
+                                + "\n"
+                                + good
+                                + "\n"
+                                + good
+                                + "\n");
+        out = summarize(stray, tmp.resolve("rules.json"));
+        assertEquals(2, report(out).get("records_read").asLong());
+        List<List<String>> dead = deadLetters(out);
+        assertEquals(List.of("2", "3"), dead.stream().map(d -> d.get(3)).toList());
+        assertTrue(dead.get(0).get(1).contains("the header (line 1)"), dead.get(0).get(1));
+    }
+
+    @Test
     void aLoneSurrogateInARuleNameIsWrittenAsTheReplacementCharacter() throws Exception {
         Path csv = write("in.csv", HEADER + "\n" + row("Sales", "2024-03-01", "Pass") + "\n");
         Path out = summarize(csv, write("rules.json", rules("a" + LONE_SURROGATE + "b")));

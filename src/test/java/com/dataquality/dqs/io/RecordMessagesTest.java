@@ -67,6 +67,14 @@ class RecordMessagesTest {
     }
 
     @Test
+    void aLineOfNulBytesAndTheLinesAfterAStrayQuoteInTheHeaderAreMessagesToo() throws Exception {
+        assertEquals(
+                List.of("\0\0", "{\"source\":\"a\",\"tenant_id\":\"b\"}"),
+                messages("source,tenant_id\n\0\0\na,b\n"));
+        assertEquals(List.of("a,b", "c,d"), messages("\"source,tenant_id\na,b\nc,d\n"));
+    }
+
+    @Test
     void repeatedHeaderKeepsTheFirstColumnAsTheCsvReaderDoes() throws Exception {
         List<String> m = messages("source,Source\nfirst,second\n");
         assertEquals("{\"source\":\"first\"}", m.get(0));

@@ -290,12 +290,73 @@ class CsvRecordReaderTest {
 
     @Test
     void aMalformedHeaderMakesEveryRowMalformed() {
-        List<ParseResult> results = read("\"source,tenant_id\nsrc,t1\n");
-        assertEquals(List.of(), results, "the open quote swallowed the file into the header");
-        results = read("\"source\"x,tenant_id\nsrc,t1\n");
+        List<ParseResult> results = read("\"source\"x,tenant_id\nsrc,t1\n");
         DeadLetter d = results.get(0).deadLetter();
         assertEquals(RejectReason.MALFORMED_ROW, d.reason());
         assertTrue(d.detail().contains("header (line 1) is malformed"), d.detail());
+    }
+
+    @Test
+    void aQuoteThatNeverClosesInTheHeaderCostsNoLine() {
+        List<ParseResult> results = read("\"source,tenant_id\nsrc,t1\n\nsrc,t2");
+        assertEquals(2, results.size(), "the open quote must not swallow the file");
+        for (int i = 0; i < 2; i++) {
+            DeadLetter d = results.get(i).deadLetter();
+            assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+            assertTrue(d.detail().contains("header (line 1) has a quote"), d.detail());
+            assertEquals(i == 0 ? 2 : 4, d.position());
+            assertEquals(i == 0 ? "src,t1" : "src,t2", d.raw());
+        }
+    }
+
+    @Test
+    void aStrayQuoteInTheHeaderClosedOnALaterLineCostsNoLine() {
+        // The quote before dataset_uuid runs into the first row and "closes" at its results.
+        String header = HEADER.replace("dataset_uuid", "\"dataset_uuid");
+        List<ParseResult> results = read(header + "\r\n" + goodRow() + "\r\n" + goodRow() + "\r\n");
+        assertEquals(2, results.size());
+        for (int i = 0; i < 2; i++) {
+            DeadLetter d = results.get(i).deadLetter();
+            assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+            assertTrue(d.detail().contains("does not close on its line"), d.detail());
+            assertEquals(i + 2, d.position());
+            assertEquals(goodRow(), d.raw());
+        }
+    }
+
+    @Test
+    void aHeaderSpanningLinesInsideQuotesIsCutToItsFirstLine() {
+        List<ParseResult> results = read("source,\"tenant\nid\"\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        assertEquals("id\"", results.get(0).deadLetter().raw());
+        assertTrue(
+                results.get(0).deadLetter().detail().contains("a header is one line"),
+                results.get(0).deadLetter().detail());
+    }
+
+    @Test
+    void aHeaderLongerThanTheLimitIsAMalformedHeaderNotARecord() {
+        String header = "\"" + "x".repeat(3000) + "\ny";
+        byte[] bytes = (header + "\n" + goodRow() + "\n").getBytes(StandardCharsets.UTF_8);
+        List<ParseResult> results =
+                read(new CsvRecordReader(new CsvFixtures.Chunked(bytes, 512), "f", 0, 1000));
+        assertEquals(2, results.size(), results.toString());
+        DeadLetter d = results.get(0).deadLetter();
+        assertTrue(d.detail().contains("the header (line 1) is longer than 1000"), d.detail());
+        assertEquals(2, d.position());
+        assertEquals(3, results.get(1).deadLetter().position());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000\u0000\u0000\u0000", "\u0000", " \u0001 ", "\u001f\t", "\f"})
+    void aLineOfControlBytesIsAMalformedRowNotABlankLine(String line) {
+        List<ParseResult> results = read(HEADER + "\n" + line + "\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        DeadLetter d = results.get(0).deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertEquals(2, d.position());
+        assertEquals(line, d.raw());
+        assertEquals(3, results.get(1).execution().sequence());
     }
 
     @Test
