@@ -116,4 +116,19 @@ class BatchPredictorTest {
                                         Map.of()));
         assertTrue(e.getMessage().contains("never closed"), e.getMessage());
     }
+
+    @Test
+    void aStrayQuoteInTheHeaderIsOneClearErrorRatherThanLostRequests() {
+        // The quote before "note" closes at the one before x: line 2 would be part of the header.
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () ->
+                                run(
+                                        "dataset_uuid,rule_code,business_date,\"note\n"
+                                                + "ds,101,2024-01-01,\"x\n"
+                                                + "ds,101,2024-01-02,y\n",
+                                        Map.of()));
+        assertTrue(e.getMessage().contains("header (line 1)"), e.getMessage());
+    }
 }
