@@ -5,7 +5,8 @@ import com.dataquality.dqs.record.Prediction;
 /**
  * The {@code predictions.csv} format (CONTRACT.md §4): a forecast row when a day is forecast, and a
  * second row for the same day with {@code actual_pass_percentage} and {@code abs_error} once the
- * day is known.
+ * day is known. The dataset id and model version are text cells ({@link Csv#text}), the rest are
+ * numbers and dates.
  */
 public final class PredictionCsv {
     private PredictionCsv() {}
@@ -17,11 +18,11 @@ public final class PredictionCsv {
 
     public static String line(Prediction p) {
         return Csv.line(
-                p.datasetUuid(),
+                Csv.text(p.datasetUuid()),
                 Integer.toString(p.ruleCode()),
                 p.businessDate(),
                 Decimals.plain(p.predictedPassPercentage()),
-                p.modelVersion(),
+                Csv.text(p.modelVersion()),
                 p.actualPassPercentage() == null ? "" : Decimals.plain(p.actualPassPercentage()),
                 p.absError() == null ? "" : Decimals.plain(p.absError()));
     }

@@ -141,6 +141,31 @@ class HostileInputTest {
     }
 
     @Test
+    void formulaLeadingCellsOfTheCsvOutputsGetALeadingQuote() throws Exception {
+        String csv =
+                HEADER
+                        + "\n"
+                        + row("\"=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "2024-03-01", "Pass")
+                                .replace("s,t,u1,", "\"+cmd|' /C calc'!A0\",@SUM(1+1),-2+3,")
+                        + "\n"
+                        + "=1+1,t,u1,n,101,2024-03-01,{},,,,,\n";
+        Path out = summarize(write("in.csv", csv), write("rules.json", rules("-rule")));
+        List<String> row = TestCsv.parse(Files.readString(out.resolve("full_summary.csv"))).get(1);
+        assertEquals(
+                List.of(
+                        "'+cmd|' /C calc'!A0",
+                        "'@SUM(1+1)",
+                        "'-2+3",
+                        "'=HYPERLINK(\"http://x\",\"y\")",
+                        "101",
+                        "'-rule"),
+                row.subList(0, 6));
+        assertEquals("0.0", row.get(21), "numbers are not touched");
+        List<String> dead = deadLetters(out).get(0);
+        assertEquals("'=1+1,t,u1,n,101,2024-03-01,{},,,,,", dead.get(4));
+    }
+
+    @Test
     void aLoneSurrogateInARuleNameIsWrittenAsTheReplacementCharacter() throws Exception {
         Path csv = write("in.csv", HEADER + "\n" + row("Sales", "2024-03-01", "Pass") + "\n");
         Path out = summarize(csv, write("rules.json", rules("a" + LONE_SURROGATE + "b")));

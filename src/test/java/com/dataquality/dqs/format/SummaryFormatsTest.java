@@ -3,8 +3,10 @@ package com.dataquality.dqs.format;
 import static com.dataquality.dqs.TestRecords.day;
 import static com.dataquality.dqs.TestRecords.exec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.TestCsv;
 import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Prediction;
@@ -16,6 +18,7 @@ import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.summary.SummaryAccumulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SummaryFormatsTest {
@@ -110,6 +113,77 @@ class SummaryFormatsTest {
         Prediction p = new Prediction("u\ud800", 7, "2024-03-02", 50.0, "v\udc00", null, null);
         assertEquals("u\uFFFD,7,2024-03-02,50.0,v\uFFFD,,", PredictionCsv.line(p));
         assertTrue(UnicodeText.isWellFormed(JsonForms.text(JsonForms.prediction(p))));
+    }
+
+    private static final String[] FORMULAS = {
+        "=HYPERLINK(\"http://evil.example\",\"click\")",
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)",
+        "-2+3",
+        "\t=1+1",
+        "\r=1+1"
+    };
+
+    @Test
+    void aFormulaLeadingTextCellGetsALeadingQuoteAndCanBeRecovered() {
+        for (String f : FORMULAS) {
+            assertEquals("'" + f, Csv.text(f), f);
+        }
+        // Already quoted formulas get one more quote, so stripping one always gives the value.
+        assertEquals("''=1", Csv.text("'=1"));
+        assertEquals("'''-x", Csv.text("''-x"));
+        for (String plain : new String[] {"Sales", "'quoted'", "'", "a=b", " =1", "", "R-101"}) {
+            assertSame(plain, Csv.text(plain), plain);
+        }
+        assertEquals(null, Csv.text(null));
+    }
+
+    @Test
+    void csvOutputsNeutralizeTextColumnsButNotNumbers() {
+        SummaryAccumulator acc = new SummaryAccumulator();
+        acc.add(
+                new RuleExecution(
+                        FORMULAS[0],
+                        FORMULAS[1],
+                        "-uuid",
+                        FORMULAS[2],
+                        7,
+                        day("2024-03-01"),
+                        Status.FAIL,
+                        null,
+                        12L,
+                        "@level",
+                        "",
+                        "",
+                        1));
+        SummaryRow row =
+                acc.toRow(
+                        day("2024-03-01"),
+                        new RuleMetadata(FORMULAS[3], "=t", "+d", "-desc", "@C1"));
+        List<String> cells = TestCsv.parse(SummaryCsv.line(row)).get(0);
+        assertEquals("'" + FORMULAS[0], cells.get(0));
+        assertEquals("'" + FORMULAS[1], cells.get(1));
+        assertEquals("'-uuid", cells.get(2));
+        assertEquals("'" + FORMULAS[2], cells.get(3));
+        assertEquals("7", cells.get(4));
+        assertEquals(
+                List.of("'" + FORMULAS[3], "'=t", "'+d", "'-desc", "'@C1"), cells.subList(5, 10));
+        assertEquals("'@level", cells.get(26));
+        // The JSON form and the sentence carry the values as they are.
+        assertTrue(
+                JsonForms.text(JsonForms.summary(row)).contains("\"dataset_name\":\"@SUM(1+1)\""));
+        assertTrue(SummarySentence.of(row).contains("dataset \"@SUM(1+1)\""));
+
+        DeadLetter d =
+                new DeadLetter(RejectReason.MALFORMED_ROW, "-detail", "+raw", "=file", -1, 3);
+        assertEquals(
+                List.of("MALFORMED_ROW", "'-detail", "'=file", "3", "'+raw"),
+                TestCsv.parse(DeadLetterCsv.line(d)).get(0));
+
+        Prediction p = new Prediction("-u", 7, "2024-03-02", 50.0, "@v", -0.5, 0.5);
+        assertEquals(
+                List.of("'-u", "7", "2024-03-02", "50.0", "'@v", "-0.5", "0.5"),
+                TestCsv.parse(PredictionCsv.line(p)).get(0));
     }
 
     @Test

@@ -131,4 +131,17 @@ class BatchPredictorTest {
                                         Map.of()));
         assertTrue(e.getMessage().contains("header (line 1)"), e.getMessage());
     }
+
+    @Test
+    void formulaLeadingTextInTheOutputGetsALeadingQuote() throws Exception {
+        String[] lines =
+                run(
+                                "dataset_uuid,rule_code,business_date\n"
+                                        + "\"=HYPERLINK(\"\"x\"\")\",101,2024-02-20\n"
+                                        + "@SUM(1+1),-2+3,+2024-02-20\n",
+                                Map.of())
+                        .split("\n");
+        assertTrue(lines[1].startsWith("\"'=HYPERLINK(\"\"x\"\")\",101,2024-02-20,"), lines[1]);
+        assertTrue(lines[2].startsWith("'@SUM(1+1),'-2+3,'+2024-02-20,,"), lines[2]);
+    }
 }
