@@ -166,6 +166,22 @@ class HostileInputTest {
     }
 
     @Test
+    void aBusinessDateWithoutANextDayIsAnInvalidDate() throws Exception {
+        String csv =
+                HEADER
+                        + "\n"
+                        + row("Sales", "9999-12-30", "Pass")
+                        + "\n"
+                        + row("Sales", "9999-12-31", "Pass")
+                        + "\n";
+        Path out = summarize(write("in.csv", csv), write("rules.json", rules("n")));
+        List<String> dead = deadLetters(out).get(0);
+        assertEquals("INVALID_DATE", dead.get(0));
+        assertTrue(dead.get(1).contains("must be 1900-01-01 to 9999-12-30"), dead.get(1));
+        assertEquals("9999-12-30", report(out).get("reference_date").asText());
+    }
+
+    @Test
     void aLoneSurrogateInARuleNameIsWrittenAsTheReplacementCharacter() throws Exception {
         Path csv = write("in.csv", HEADER + "\n" + row("Sales", "2024-03-01", "Pass") + "\n");
         Path out = summarize(csv, write("rules.json", rules("a" + LONE_SURROGATE + "b")));

@@ -95,6 +95,20 @@ class BatchPredictorTest {
     }
 
     @Test
+    void aDateOutsideTheSupportedRangeIsAnErrorForThatRowOnly() throws Exception {
+        String[] lines =
+                run(
+                                "dataset_uuid,rule_code,business_date\n"
+                                        + "ds-1,101,9999-12-31\n"
+                                        + "ds-1,101,9999-12-30\n",
+                                Map.of())
+                        .split("\n");
+        assertTrue(lines[1].contains("line 2: \"\"9999-12-31\"\" is outside"), lines[1]);
+        assertTrue(lines[1].contains("1900-01-01 to 9999-12-30"), lines[1]);
+        assertTrue(lines[2].matches("ds-1,101,9999-12-30,\\d+\\.\\d{4},.*"), lines[2]);
+    }
+
+    @Test
     void aHeaderWithoutRequiredColumnsIsOneClearError() {
         InputException e =
                 assertThrows(

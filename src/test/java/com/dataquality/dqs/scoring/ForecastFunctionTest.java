@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
+import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
+import com.dataquality.dqs.parse.BusinessDates;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.record.Prediction;
@@ -188,6 +190,23 @@ class ForecastFunctionTest {
             assertEquals(Math.abs(forecast.predictedPassPercentage() - 75.0), realized.absError());
             assertEquals(forecast.predictedPassPercentage(), realized.predictedPassPercentage());
             assertEquals(date(2), out.get(2).businessDate());
+        }
+    }
+
+    @Test
+    void theLastSupportedDayIsForecastForADayThatCanBeWritten() throws Exception {
+        int last = (int) BusinessDates.LAST.toEpochDay();
+        DailyCounts c =
+                new DailyCounts(
+                        "src", "t", DATASET, "name", RULE, last, 8, 2, 0, 0, null, null, "");
+        try (var h = harness()) {
+            open(h);
+            h.processBroadcastElement(new StreamRecord<>(update(TestModels.small())));
+            push(h, c);
+            h.processWatermark(DayCloses.endOfDay(last));
+            Prediction p = h.extractOutputValues().get(0);
+            assertEquals("9999-12-31", p.businessDate());
+            assertTrue(PredictionCsv.line(p).startsWith("ds-1,100,9999-12-31,"));
         }
     }
 
