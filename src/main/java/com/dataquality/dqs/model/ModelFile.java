@@ -1,6 +1,7 @@
 package com.dataquality.dqs.model;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -115,6 +116,9 @@ public final class ModelFile {
         }
         if (blank(m.version())) {
             return "no version";
+        }
+        if (!UnicodeText.isWellFormed(m.version())) {
+            return "its version holds an unpaired UTF-16 surrogate, which is not text";
         }
         if (blank(m.createdAt())) {
             return "no createdAt";
