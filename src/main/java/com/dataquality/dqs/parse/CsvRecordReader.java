@@ -16,8 +16,8 @@ import java.io.InputStream;
  * expect: a UTF-8 BOM is skipped; records end with {@code \n} or {@code \r\n} (a lone {@code \r} is
  * data); blanks around a field and around a quoted field's quotes are ignored and every value is
  * trimmed; a quote inside an unquoted field is a literal character; lines that are empty or blank
- * are skipped (a line of NUL or other control bytes is not blank: it is a row, so a dead letter).
- * The header is the first non-blank record, one physical line; its names are trimmed and
+ * are skipped (a line of NUL or other control bytes is not blank: it is a dead letter, also before
+ * the header). The header is the first other record, one physical line; its names are trimmed and
  * case-insensitive, columns come in any order, unknown and repeated columns (after the first) are
  * ignored. A header that a stray quote runs past its line is malformed and cut to its first line,
  * so the lines after it are still read, each a dead letter naming the header's problem.
@@ -50,6 +50,9 @@ public final class CsvRecordReader implements Closeable {
         Columns.LEVEL_OF_EXECUTION,
         Columns.ATTRIBUTE_NAME
     };
+
+    private static final String CONTROL_ONLY =
+            "the line holds only control characters (such as NUL bytes), no fields";
 
     private final CsvScanner scanner;
     private final String origin;
@@ -111,6 +114,10 @@ public final class CsvRecordReader implements Closeable {
             if (scanner.blank()) {
                 continue;
             }
+            if (!headerRead && scanner.controlOnly()) {
+                returned++; // a dead letter, and the header is still to come
+                return reject(RejectReason.MALFORMED_ROW, CONTROL_ONLY);
+            }
             if (!headerRead) {
                 readHeader();
                 continue;
@@ -139,6 +146,9 @@ public final class CsvRecordReader implements Closeable {
             return reject(RejectReason.MALFORMED_ROW, headerProblem);
         }
         if (scanner.fieldCount() != headerFields) {
+            if (scanner.controlOnly()) {
+                return reject(RejectReason.MALFORMED_ROW, CONTROL_ONLY);
+            }
             return reject(
                     RejectReason.MALFORMED_ROW,
                     Text.sentence(

@@ -41,6 +41,9 @@ public final class CsvRows implements Closeable {
             if (scanner.blank() && !scanner.oversized()) {
                 continue;
             }
+            if (header == null && scanner.controlOnly()) {
+                return new Row(scanner.recordLine(), scanner.raw(), null); // as CsvRecordReader
+            }
             if (header == null) {
                 header = fields();
                 // As CsvRecordReader: a header is one line, a quote running past it is cut.

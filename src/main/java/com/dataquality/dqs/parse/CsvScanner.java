@@ -113,6 +113,22 @@ final class CsvScanner implements Closeable {
         return oversized;
     }
 
+    /**
+     * A line of control bytes (NUL and the like, spaces allowed) and nothing else: not blank, but
+     * no field either. Looked at only when a record is rejected or before the header.
+     */
+    boolean controlOnly() {
+        if (fieldCount != 1 || blank || oversized) {
+            return false;
+        }
+        for (int i = recordStart; i < recordEnd; i++) {
+            if ((buf[i] & 0xff) > ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Why the record cannot be split into fields, or null. */
     String malformed() {
         return malformed;

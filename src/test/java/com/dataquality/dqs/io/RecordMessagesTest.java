@@ -72,6 +72,7 @@ class RecordMessagesTest {
                 List.of("\0\0", "{\"source\":\"a\",\"tenant_id\":\"b\"}"),
                 messages("source,tenant_id\n\0\0\na,b\n"));
         assertEquals(List.of("a,b", "c,d"), messages("\"source,tenant_id\na,b\nc,d\n"));
+        assertEquals(List.of("\0", "{\"source\":\"a\"}"), messages("\0\nsource\na\n"));
     }
 
     @Test

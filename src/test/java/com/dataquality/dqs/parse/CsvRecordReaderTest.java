@@ -356,7 +356,17 @@ class CsvRecordReaderTest {
         assertEquals(RejectReason.MALFORMED_ROW, d.reason());
         assertEquals(2, d.position());
         assertEquals(line, d.raw());
+        assertTrue(d.detail().contains("only control characters"), d.detail());
         assertEquals(3, results.get(1).execution().sequence());
+    }
+
+    @Test
+    void aLineOfNulBytesBeforeTheHeaderIsADeadLetterAndTheHeaderStillCounts() {
+        List<ParseResult> results = read("\n\0\0\0\n" + HEADER + "\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        assertEquals(RejectReason.MALFORMED_ROW, results.get(0).deadLetter().reason());
+        assertEquals(2, results.get(0).deadLetter().position());
+        assertTrue(results.get(1).isValid(), results.get(1).toString());
     }
 
     @Test
