@@ -2,7 +2,10 @@ package com.dataquality.dqs.format;
 
 import com.dataquality.dqs.record.DeadLetter;
 
-/** The {@code dead_letters.csv} format: why, where, and the record as it was read. */
+/**
+ * The {@code dead_letters.csv} format: why, where, and the record as it was read. The detail, the
+ * file name and the raw text are text cells ({@link Csv#text}); the reason and line are ours.
+ */
 public final class DeadLetterCsv {
     private DeadLetterCsv() {}
 
@@ -12,6 +15,10 @@ public final class DeadLetterCsv {
 
     public static String line(DeadLetter d) {
         return Csv.line(
-                d.reason().name(), d.detail(), d.origin(), Long.toString(d.position()), d.raw());
+                d.reason().name(),
+                Csv.text(d.detail()),
+                Csv.text(d.origin()),
+                Long.toString(d.position()),
+                Csv.text(d.raw()));
     }
 }

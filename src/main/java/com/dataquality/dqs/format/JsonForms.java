@@ -1,5 +1,6 @@
 package com.dataquality.dqs.format;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Forecast;
@@ -139,9 +140,13 @@ public final class JsonForms {
         }
     }
 
+    /**
+     * The node as one line of JSON, well-formed whatever its strings hold: Jackson writes an
+     * unpaired surrogate into a string as it is, which a UTF-8 writer then cannot encode.
+     */
     public static String text(ObjectNode node) {
         try {
-            return MAPPER.writeValueAsString(node);
+            return UnicodeText.wellFormed(MAPPER.writeValueAsString(node));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -8,6 +8,8 @@ import com.dataquality.dqs.record.PredictionRow;
  * five columns first (CONTRACT.md §4), then the forecast distribution and how the forecast was
  * made; {@code realized.csv} holds one row per forecast whose day has closed with executions, with
  * the actual value and the error (a shadow file holds both kinds, told apart by the empty actual).
+ * The dataset id and model version are text cells ({@link Csv#text}), the rest are numbers, dates,
+ * roles and flags.
  */
 public final class PredictionCsv {
     private PredictionCsv() {}
@@ -19,11 +21,11 @@ public final class PredictionCsv {
 
     public static String line(Forecast f) {
         return Csv.line(
-                f.datasetUuid(),
+                Csv.text(f.datasetUuid()),
                 Integer.toString(f.ruleCode()),
                 f.businessDate(),
                 Decimals.plain(f.predictedPassPercentage()),
-                f.modelVersion(),
+                Csv.text(f.modelVersion()),
                 optional(f.predictedMedian()),
                 optional(f.predictedLower()),
                 optional(f.predictedUpper()),
@@ -44,11 +46,11 @@ public final class PredictionCsv {
         boolean realized = r.realized();
         Boolean inside = r.insideInterval();
         return Csv.line(
-                f.datasetUuid(),
+                Csv.text(f.datasetUuid()),
                 Integer.toString(f.ruleCode()),
                 f.businessDate(),
                 Decimals.plain(f.predictedPassPercentage()),
-                f.modelVersion(),
+                Csv.text(f.modelVersion()),
                 realized ? Decimals.plain(r.actualPassPercentage()) : "",
                 realized ? Decimals.plain(r.absError()) : "",
                 realized ? Integer.toString(r.executions()) : "",

@@ -52,19 +52,23 @@ public final class SummaryCsv {
         return String.join(",", CONTRACT_COLUMNS) + "," + String.join(",", EXTRA_COLUMNS);
     }
 
-    /** The row's fields as text, in column order (also what the JSON form is built from). */
+    /**
+     * The row's cells, in column order. The columns of text from outside (the key's names and ids,
+     * the rule metadata, the execution level) are text cells ({@link Csv#text}): a formula-like
+     * value gets a leading quote. The JSON form carries the values as they are.
+     */
     public static String[] fields(SummaryRow r) {
         return new String[] {
-            r.source(),
-            r.tenantId(),
-            r.datasetUuid(),
-            r.datasetName(),
+            Csv.text(r.source()),
+            Csv.text(r.tenantId()),
+            Csv.text(r.datasetUuid()),
+            Csv.text(r.datasetName()),
             Integer.toString(r.ruleCode()),
-            r.ruleName(),
-            r.ruleType(),
-            r.dimension(),
-            r.ruleDescription(),
-            r.category(),
+            Csv.text(r.ruleName()),
+            Csv.text(r.ruleType()),
+            Csv.text(r.dimension()),
+            Csv.text(r.ruleDescription()),
+            Csv.text(r.category()),
             r.businessDateLatest(),
             r.datasetRecordCountLatest() == null ? "" : r.datasetRecordCountLatest().toString(),
             r.filteredRecordCountLatest() == null ? "" : r.filteredRecordCountLatest().toString(),
@@ -81,7 +85,7 @@ public final class SummaryCsv {
             Decimals.plain(r.failRate3m()),
             Decimals.plain(r.failRate12m()),
             r.trendFlag(),
-            r.lastExecutionLevel(),
+            Csv.text(r.lastExecutionLevel()),
             Long.toString(r.warningCountTotal()),
             Long.toString(r.warningCount1m()),
             Long.toString(r.warningCount3m()),

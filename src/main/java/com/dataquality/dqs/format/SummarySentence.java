@@ -1,5 +1,6 @@
 package com.dataquality.dqs.format;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.SummaryRow;
 
 /**
@@ -9,8 +10,9 @@ import com.dataquality.dqs.record.SummaryRow;
 public final class SummarySentence {
     private SummarySentence() {}
 
+    /** The sentence, on one line and well-formed (see {@link UnicodeText}). */
     public static String of(SummaryRow r) {
-        return oneLine(sentence(r));
+        return UnicodeText.wellFormed(oneLine(sentence(r)));
     }
 
     private static String oneLine(String s) {

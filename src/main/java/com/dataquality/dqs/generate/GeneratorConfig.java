@@ -1,6 +1,7 @@
 package com.dataquality.dqs.generate;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.parse.BusinessDates;
 import java.time.LocalDate;
 
 /**
@@ -99,6 +100,20 @@ public record GeneratorConfig(
             throw new InputException("--start-date is required");
         }
         requireRange("--days", days, 1, MAX_DAYS);
+        if (!BusinessDates.isSupported(startDate.toEpochDay())
+                || !BusinessDates.isSupported(endDate().toEpochDay())) {
+            throw new InputException(
+                    "--start-date "
+                            + startDate
+                            + " and --days "
+                            + days
+                            + " give dates "
+                            + startDate
+                            + " to "
+                            + endDate()
+                            + ", outside the supported business dates "
+                            + BusinessDates.RANGE);
+        }
         requireRange("--datasets", datasets, 1, MAX_DATASETS);
         requireRange("--rules", rules, 1, MAX_RULES);
         requireRange("--files", files, 1, MAX_FILES);

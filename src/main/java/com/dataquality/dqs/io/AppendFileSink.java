@@ -93,7 +93,7 @@ public final class AppendFileSink<T> implements Sink<T>, SupportsCommitter<Appen
                                         System.currentTimeMillis(),
                                         counter++,
                                         UUID.randomUUID().toString().substring(0, 8)));
-                out = Files.newBufferedWriter(staging, StandardCharsets.UTF_8);
+                out = AtomicFiles.newWriter(staging);
             }
             out.write(line);
             out.write('\n');

@@ -3,9 +3,11 @@ package com.dataquality.dqs.io;
 import com.dataquality.dqs.InputException;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -41,7 +43,7 @@ public final class AtomicFiles {
     public static void writeTemporary(Path tmp, Content content) {
         try {
             Files.createDirectories(tmp.toAbsolutePath().getParent());
-            try (BufferedWriter out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = newWriter(tmp)) {
                 content.writeTo(out);
             }
         } catch (IOException e) {
@@ -52,6 +54,18 @@ public final class AtomicFiles {
             }
             throw new InputException("cannot write " + tmp + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A UTF-8 writer that writes what it cannot encode (an unpaired surrogate) as {@code ?} rather
+     * than failing, as {@link Files#newBufferedWriter} would: the output forms already make text
+     * well-formed (see {@link com.dataquality.dqs.UnicodeText}), and should one slip through, a
+     * sink must not fail the job and fail it again on every restore.
+     */
+    static BufferedWriter newWriter(Path file, OpenOption... options) throws IOException {
+        return new BufferedWriter(
+                new OutputStreamWriter(
+                        Files.newOutputStream(file, options), StandardCharsets.UTF_8));
     }
 
     /** Renames a finished temporary file to its final name. */

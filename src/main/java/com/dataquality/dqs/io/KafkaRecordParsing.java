@@ -1,5 +1,6 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.parse.JsonRecordParser;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
@@ -55,7 +56,7 @@ public final class KafkaRecordParsing implements KafkaRecordDeserializationSchem
                             RejectReason.MALFORMED_ROW,
                             "the message is not valid UTF-8",
                             new String(bytes, StandardCharsets.UTF_8),
-                            message.topic(),
+                            UnicodeText.wellFormed(message.topic()),
                             message.partition(),
                             message.offset()));
         }

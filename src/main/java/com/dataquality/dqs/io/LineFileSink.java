@@ -2,8 +2,6 @@ package com.dataquality.dqs.io;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -37,9 +35,7 @@ public final class LineFileSink<T> implements Sink<T> {
 
     @Override
     public SinkWriter<T> createWriter(WriterInitContext context) throws IOException {
-        BufferedWriter out =
-                Files.newBufferedWriter(
-                        Path.of(file), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        BufferedWriter out = AtomicFiles.newWriter(Path.of(file), StandardOpenOption.APPEND);
         return new SinkWriter<>() {
             @Override
             public void write(T element, Context context) throws IOException {

@@ -1,12 +1,14 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.UnicodeText;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.util.function.SerializableFunction;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * Turns an element into a message of one topic: UTF-8 key (or none) and UTF-8 value.
+ * Turns an element into a message of one topic: UTF-8 key (or none) and UTF-8 value, an unpaired
+ * surrogate written as U+FFFD (as in the files) rather than the {@code ?} of {@code getBytes}.
  *
  * <p>The message timestamp is left to the producer (the time of sending), not the element's event
  * time: event time is a business date, possibly years old, and a topic's time-based retention would
@@ -36,7 +38,7 @@ final class TopicMessages<T> implements KafkaRecordSerializationSchema<T> {
                 topic,
                 null,
                 null,
-                k == null ? null : k.getBytes(StandardCharsets.UTF_8),
-                value.apply(element).getBytes(StandardCharsets.UTF_8));
+                k == null ? null : UnicodeText.wellFormed(k).getBytes(StandardCharsets.UTF_8),
+                UnicodeText.wellFormed(value.apply(element)).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,5 +1,7 @@
 package com.dataquality.dqs.parse;
 
+import java.time.LocalDate;
+
 /**
  * {@code business_date} to an epoch day without {@code java.time} parsing on the per-record path.
  *
@@ -7,18 +9,36 @@ package com.dataquality.dqs.parse;
  * (no time-zone shift: the business date is what the user wrote): a {@code T}, {@code t} or one
  * space, {@code HH:MM}, optional {@code :SS}, an optional fraction {@code .f} (1 to 9 digits), then
  * optionally {@code Z}, {@code ±HH:MM}, {@code ±HHMM} or {@code ±HH}. The time part must be well
- * formed even though it is dropped, since a garbled time usually means a garbled record. Years 1900
- * to 9999 only; impossible days such as 2023-02-29 are rejected.
+ * formed even though it is dropped, since a garbled time usually means a garbled record. Impossible
+ * days such as 2023-02-29 are rejected.
+ *
+ * <p>Supported dates are {@link #FIRST} to {@link #LAST}: 9999-12-31 is left out so that the day
+ * after every business date exists and can be written as {@code YYYY-MM-DD} (the forecast of the
+ * day after the last observed one, the end of a day's window). Every date a user gives (records,
+ * {@code predict --date}, {@code batch-predict} rows, {@code generate --start-date/--days}) is
+ * checked against this range.
  */
 public final class BusinessDates {
     public static final int MIN_YEAR = 1900;
     public static final int MAX_YEAR = 9999;
 
+    /** The first supported business date. */
+    public static final LocalDate FIRST = LocalDate.of(MIN_YEAR, 1, 1);
+
+    /** The last supported business date: the day after it still has four digits of year. */
+    public static final LocalDate LAST = LocalDate.of(MAX_YEAR, 12, 30);
+
+    /** The range as users read it in messages. */
+    public static final String RANGE = FIRST + " to " + LAST;
+
+    private static final int FIRST_DAY = (int) FIRST.toEpochDay();
+    private static final int LAST_DAY = (int) LAST.toEpochDay();
+
     /** Result codes of {@link #parse}: all below any valid epoch day of years 1900..9999. */
     static final int BAD_FORMAT = Integer.MIN_VALUE;
 
     static final int NO_SUCH_DAY = Integer.MIN_VALUE + 1;
-    static final int YEAR_OUT_OF_RANGE = Integer.MIN_VALUE + 2;
+    static final int OUT_OF_RANGE = Integer.MIN_VALUE + 2;
     static final int BAD_TIME = Integer.MIN_VALUE + 3;
 
     private static final int LOWEST_CODE = Integer.MIN_VALUE + 3;
@@ -33,7 +53,7 @@ public final class BusinessDates {
     static String problem(int code) {
         return switch (code) {
             case NO_SUCH_DAY -> "that day does not exist";
-            case YEAR_OUT_OF_RANGE -> "the year must be " + MIN_YEAR + " to " + MAX_YEAR;
+            case OUT_OF_RANGE -> "business dates must be " + RANGE;
             case BAD_TIME ->
                     "the time part is malformed (expected e.g. 2024-03-01T10:00:00, optional"
                             + " .fraction and Z or +HH:MM)";
@@ -57,12 +77,18 @@ public final class BusinessDates {
             return BAD_TIME;
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            return YEAR_OUT_OF_RANGE;
+            return OUT_OF_RANGE;
         }
         if (month < 1 || month > 12 || day < 1 || day > lengthOfMonth(year, month)) {
             return NO_SUCH_DAY;
         }
-        return epochDay(year, month, day);
+        int epochDay = epochDay(year, month, day);
+        return epochDay <= LAST_DAY ? epochDay : OUT_OF_RANGE;
+    }
+
+    /** Whether an epoch day is a supported business date, {@link #FIRST} to {@link #LAST}. */
+    public static boolean isSupported(long epochDay) {
+        return epochDay >= FIRST_DAY && epochDay <= LAST_DAY;
     }
 
     /**

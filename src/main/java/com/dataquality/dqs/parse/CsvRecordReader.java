@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
@@ -15,15 +16,19 @@ import java.io.InputStream;
  * expect: a UTF-8 BOM is skipped; records end with {@code \n} or {@code \r\n} (a lone {@code \r} is
  * data); blanks around a field and around a quoted field's quotes are ignored and every value is
  * trimmed; a quote inside an unquoted field is a literal character; lines that are empty or blank
- * are skipped. The header is the first non-blank record; its names are trimmed and
+ * are skipped (a line of NUL or other control bytes is not blank: it is a dead letter, also before
+ * the header). The header is the first other record, one physical line; its names are trimmed and
  * case-insensitive, columns come in any order, unknown and repeated columns (after the first) are
- * ignored.
+ * ignored. A header that a stray quote runs past its line is malformed and cut to its first line,
+ * so the lines after it are still read, each a dead letter naming the header's problem.
  *
  * <p>Rejected as {@code MALFORMED_ROW}: a field count different from the header's, text after a
- * closing quote ({@code "abc"x}), a quote still open at the end of the file, and a record longer
- * than {@link #MAX_RECORD_BYTES} (then only its first physical line is dropped and reading goes on
- * from the next line, so one stray quote cannot swallow a large file into memory). A header without
- * a required column makes every data row a {@code MISSING_FIELD}.
+ * closing quote ({@code "abc"x}), a quote still open at the end of the file, a used field whose
+ * bytes are not UTF-8 (a file in another encoding: replacing the bytes would silently change a
+ * summary key; unused columns are not decoded, so not checked), and a record longer than {@link
+ * #MAX_RECORD_BYTES} (then only its first physical line is dropped and reading goes on from the
+ * next line, so one stray quote cannot swallow a large file into memory). A header without a
+ * required column makes every data row a {@code MISSING_FIELD}.
  *
  * <p>Not thread-safe: one reader per file.
  */
@@ -45,6 +50,9 @@ public final class CsvRecordReader implements Closeable {
         Columns.LEVEL_OF_EXECUTION,
         Columns.ATTRIBUTE_NAME
     };
+
+    private static final String CONTROL_ONLY =
+            "the line holds only control characters (such as NUL bytes), no fields";
 
     private final CsvScanner scanner;
     private final String origin;
@@ -75,7 +83,7 @@ public final class CsvRecordReader implements Closeable {
     /** With a smaller record limit, so tests need not write 16 MiB. */
     CsvRecordReader(InputStream in, String origin, long sequenceBase, int maxRecordBytes) {
         this.scanner = new CsvScanner(in, maxRecordBytes);
-        this.origin = origin;
+        this.origin = UnicodeText.wellFormed(origin);
         this.sequenceBase = sequenceBase;
         this.maxRecordBytes = maxRecordBytes;
         for (int c : REPEATING_COLUMNS) {
@@ -89,6 +97,10 @@ public final class CsvRecordReader implements Closeable {
      */
     public ParseResult next() throws IOException {
         while (scanner.nextRecord()) {
+            if (scanner.oversized() && !headerRead) {
+                oversizedHeader();
+                continue;
+            }
             if (scanner.oversized()) {
                 returned++;
                 return reject(
@@ -101,6 +113,10 @@ public final class CsvRecordReader implements Closeable {
             }
             if (scanner.blank()) {
                 continue;
+            }
+            if (!headerRead && scanner.controlOnly()) {
+                returned++; // a dead letter, and the header is still to come
+                return reject(RejectReason.MALFORMED_ROW, CONTROL_ONLY);
             }
             if (!headerRead) {
                 readHeader();
@@ -130,6 +146,9 @@ public final class CsvRecordReader implements Closeable {
             return reject(RejectReason.MALFORMED_ROW, headerProblem);
         }
         if (scanner.fieldCount() != headerFields) {
+            if (scanner.controlOnly()) {
+                return reject(RejectReason.MALFORMED_ROW, CONTROL_ONLY);
+            }
             return reject(
                     RejectReason.MALFORMED_ROW,
                     Text.sentence(
@@ -145,13 +164,66 @@ public final class CsvRecordReader implements Closeable {
                 values[column] = scanner.field(i, caches[column]);
             }
         }
+        if (anyReplacementCharacter(values)) {
+            String problem = invalidUtf8();
+            if (problem != null) {
+                return reject(RejectReason.MALFORMED_ROW, problem);
+            }
+        }
         return RecordValidator.validate(values, sequenceBase + scanner.recordLine(), rejecter);
+    }
+
+    /**
+     * Whether a value holds U+FFFD, which the decoder puts where bytes are not UTF-8. Costs next to
+     * nothing on the usual row: a string of Latin-1 characters cannot hold U+FFFD, and {@code
+     * indexOf} knows that without looking at its characters.
+     */
+    private static boolean anyReplacementCharacter(String[] values) {
+        for (String v : values) {
+            if (v != null && v.indexOf(UnicodeText.REPLACEMENT) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Why the record's used fields are not UTF-8, or null when every U+FFFD was in the input as
+     * such. Not replaced: a wrongly encoded file would otherwise merge "Café" and "Cafè" into one
+     * summary key without a word; rejected rows say what to fix.
+     */
+    private String invalidUtf8() {
+        for (int i = 0; i < headerFields; i++) {
+            int column = columnOf[i];
+            if (column < 0) {
+                continue;
+            }
+            int at = scanner.invalidUtf8At(i);
+            if (at >= 0) {
+                return Text.sentence(
+                        "field %s is not valid UTF-8 (byte 0x%02X at byte %d of the field): is the"
+                                + " file in another encoding, such as Latin-1 or Windows-1252?",
+                        Columns.name(column), scanner.fieldByte(i, at) & 0xff, at + 1);
+            }
+        }
+        return null;
     }
 
     private void readHeader() {
         headerRead = true;
         headerLine = scanner.recordLine();
         headerFields = scanner.fieldCount();
+        if (scanner.cutToFirstLine()) {
+            headerProblem =
+                    Text.sentence(
+                            "the header (line %d) has a quote that does not close on its line (%s),"
+                                    + " so no row can be split into its columns",
+                            headerLine,
+                            scanner.malformed() != null
+                                    ? scanner.malformed()
+                                    : "a header is one line");
+            return;
+        }
         if (scanner.malformed() != null) {
             headerProblem =
                     "the header (line "
@@ -180,6 +252,17 @@ public final class CsvRecordReader implements Closeable {
             missingColumns =
                     "the header (line " + headerLine + ") lacks required column(s): " + missing;
         }
+    }
+
+    /** A header past the record limit: a quote that never closes, handled as any malformed one. */
+    private void oversizedHeader() {
+        headerRead = true;
+        headerLine = scanner.recordLine();
+        headerProblem =
+                Text.sentence(
+                        "the header (line %d) is longer than %d bytes, probably a quote that never"
+                                + " closes, so no row can be split into its columns",
+                        headerLine, maxRecordBytes);
     }
 
     private ParseResult reject(RejectReason reason, String detail) {

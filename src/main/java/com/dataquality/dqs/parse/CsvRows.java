@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,7 @@ public final class CsvRows implements Closeable {
      * @param line the 1-based physical line where the row starts
      * @param raw the row's text without its line break
      * @param fields the row's values (trimmed, quotes undone), or null when the row cannot be split
-     *     into the header's columns
+     *     into the header's columns or a column the reader uses is not valid UTF-8
      */
     public record Row(long line, String raw, String[] fields) {}
 
@@ -40,9 +41,16 @@ public final class CsvRows implements Closeable {
             if (scanner.blank() && !scanner.oversized()) {
                 continue;
             }
+            if (header == null && scanner.controlOnly()) {
+                return new Row(scanner.recordLine(), scanner.raw(), null); // as CsvRecordReader
+            }
             if (header == null) {
                 header = fields();
-                headerMalformed = scanner.malformed() != null || scanner.oversized();
+                // As CsvRecordReader: a header is one line, a quote running past it is cut.
+                headerMalformed =
+                        scanner.cutToFirstLine()
+                                || scanner.malformed() != null
+                                || scanner.oversized();
                 continue;
             }
             boolean splittable =
@@ -50,9 +58,25 @@ public final class CsvRows implements Closeable {
                             && !scanner.oversized()
                             && scanner.malformed() == null
                             && scanner.fieldCount() == header.length;
-            return new Row(scanner.recordLine(), scanner.raw(), splittable ? fields() : null);
+            String[] fields = splittable ? fields() : null;
+            if (fields != null && !usedFieldsAreUtf8(fields)) {
+                fields = null;
+            }
+            return new Row(scanner.recordLine(), scanner.raw(), fields);
         }
         return null;
+    }
+
+    /** As {@link CsvRecordReader}: a column it reads whose bytes are not UTF-8 spoils the row. */
+    private boolean usedFieldsAreUtf8(String[] fields) {
+        for (int i = 0; i < fields.length; i++) {
+            if (fields[i].indexOf(UnicodeText.REPLACEMENT) >= 0
+                    && Columns.indexOf(header[i]) >= 0
+                    && scanner.invalidUtf8At(i) >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String[] fields() {

@@ -3,6 +3,10 @@ package com.dataquality.dqs.parse;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -97,13 +101,32 @@ final class CsvScanner implements Closeable {
         return fieldCount;
     }
 
-    /** A record of one empty unquoted field: an empty or blank line. */
+    /**
+     * An empty line, or one of spaces and tabs only: skipped. A line of other bytes that trim away
+     * (NUL, control characters) is a record, so that it becomes a dead letter rather than vanish.
+     */
     boolean blank() {
         return blank;
     }
 
     boolean oversized() {
         return oversized;
+    }
+
+    /**
+     * A line of control bytes (NUL and the like, spaces allowed) and nothing else: not blank, but
+     * no field either. Looked at only when a record is rejected or before the header.
+     */
+    boolean controlOnly() {
+        if (fieldCount != 1 || blank || oversized) {
+            return false;
+        }
+        for (int i = recordStart; i < recordEnd; i++) {
+            if ((buf[i] & 0xff) > ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Why the record cannot be split into fields, or null. */
@@ -153,6 +176,27 @@ final class CsvScanner implements Closeable {
             }
         }
         return new String(scratch, 0, n, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The offset in field {@code i} (in bytes, quotes not undone) of the first byte that is not
+     * part of well-formed UTF-8, or -1. For rejected records only: it builds a decoder.
+     */
+    int invalidUtf8At(int i) {
+        ByteBuffer in = ByteBuffer.wrap(buf, fieldFrom[i], fieldTo[i] - fieldFrom[i]);
+        CharBuffer out = CharBuffer.allocate(fieldTo[i] - fieldFrom[i]);
+        CoderResult r =
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(in, out, true);
+        return r.isError() ? in.position() - fieldFrom[i] : -1;
+    }
+
+    /** Byte {@code at} of field {@code i}, as scanned (quotes not undone). */
+    byte fieldByte(int i, int at) {
+        return buf[fieldFrom[i] + at];
     }
 
     /**
@@ -263,7 +307,8 @@ final class CsvScanner implements Closeable {
             }
             fieldCount = nf;
             malformed = bad;
-            blank = nf == 1 && !firstQuoted && from == to;
+            // Not merely empty after trimming: a line of NUL or other control bytes is a record.
+            blank = nf == 1 && !firstQuoted && from == to && onlyBlanks(pos, end);
             recordStart = pos;
             recordLines = lines;
             if (end < lim) {
@@ -281,6 +326,39 @@ final class CsvScanner implements Closeable {
             }
             return true;
         }
+    }
+
+    /**
+     * Cuts the current record back to its first physical line, reading resuming on the next line;
+     * false, and nothing changes, when it has one line. For a header, where a stray quote would
+     * otherwise swallow the lines after it into the header, so that they vanish: cut, they are read
+     * as rows and rejected with the header's problem. The record's bytes are still in the buffer,
+     * nothing is read again from the stream.
+     */
+    boolean cutToFirstLine() {
+        int nl = recordStart;
+        while (nl < recordEnd && buf[nl] != '\n') {
+            nl++;
+        }
+        if (nl >= recordEnd) {
+            return false;
+        }
+        pos = nl + 1;
+        line = recordLine + 1;
+        recordEnd = nl > recordStart && buf[nl - 1] == '\r' ? nl - 1 : nl;
+        recordLines = 0;
+        return true;
+    }
+
+    /** Whether bytes {@code [from, to)} are spaces, tabs and carriage returns only. */
+    private boolean onlyBlanks(int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = buf[i];
+            if (c != ' ' && c != '\t' && c != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Makes the first physical line of a runaway record the current record and skips it. */

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
@@ -28,22 +29,26 @@ public final class JsonRecordParser {
     private JsonRecordParser() {}
 
     /**
-     * @param value the message value; its text is the dead letter's raw text
+     * @param message the message value; its text is the dead letter's raw text (an unpaired
+     *     surrogate in it, or in a value it escapes, becomes U+FFFD)
      * @param topic the message's topic, put in dead letters as their origin
      * @param partition the message's partition
      * @param offset the message's offset, put in dead letters as their position
      * @param sequence read order, copied to RuleExecution.sequence
      */
     public static ParseResult parse(
-            String value, String topic, int partition, long offset, long sequence) {
+            String message, String topic, int partition, long offset, long sequence) {
+        // Text is made well-formed here, once: the message as a whole (raw text, nested results)
+        // and each value Jackson unescapes, since the escape of U+D800 decodes to a lone surrogate.
+        String value = UnicodeText.wellFormed(message);
         RecordValidator.Rejecter rejecter =
                 (reason, detail) ->
                         ParseResult.rejected(
                                 new DeadLetter(
                                         reason,
-                                        detail,
+                                        UnicodeText.wellFormed(detail),
                                         value == null ? "" : value,
-                                        topic,
+                                        UnicodeText.wellFormed(topic),
                                         partition,
                                         offset));
         if (value == null || value.isBlank()) {
@@ -83,7 +88,7 @@ public final class JsonRecordParser {
                         int to = (int) p.currentTokenLocation().getCharOffset() + 1;
                         values[column] = value.substring(from, to);
                     }
-                    default -> values[column] = p.getText().trim();
+                    default -> values[column] = UnicodeText.wellFormed(p.getText().trim());
                 }
             }
             if (t != JsonToken.END_OBJECT || p.nextToken() != null) {

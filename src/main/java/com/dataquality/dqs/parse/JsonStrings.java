@@ -1,14 +1,22 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
+
 /** JSON string contents, for the few values {@link ResultsScanner} decodes. */
 final class JsonStrings {
     private JsonStrings() {}
 
     /**
-     * The text of {@code s} from {@code from} to {@code to} with its escapes undone; the escapes
-     * are already known to be valid (checked by the scanner).
+     * The text of {@code s} from {@code from} to {@code to} with its escapes undone, and every
+     * unpaired surrogate (escaped, as U+D800 alone, or raw) made U+FFFD, so the value can be
+     * written anywhere; the escapes are already known to be valid (checked by the scanner).
      */
     static String unescape(String s, int from, int to) {
+        return UnicodeText.wellFormed(unescapeExactly(s, from, to));
+    }
+
+    /** As {@link #unescape}, surrogates kept as the escapes say, paired or not. */
+    static String unescapeExactly(String s, int from, int to) {
         StringBuilder sb = new StringBuilder(to - from);
         for (int i = from; i < to; i++) {
             char c = s.charAt(i);

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.Status;
 
@@ -75,6 +76,19 @@ public final class ResultsParser {
         }
         if (word(p, from, to, escaped) != null) {
             return null;
+        }
+        String exact =
+                escaped
+                        ? JsonStrings.unescapeExactly(p.text(), from, to)
+                        : p.text().substring(from, to);
+        int unpaired = UnicodeText.firstUnpaired(exact);
+        if (unpaired >= 0) {
+            return new Problem(
+                    RejectReason.UNKNOWN_STATUS,
+                    Text.sentence(
+                            "results \"%s\" %s holds an unpaired UTF-16 surrogate (U+%04X), which"
+                                    + " is not a character: expected Pass, Fail, Warning or Warn",
+                            key, Text.quote(exact), (int) exact.charAt(unpaired)));
         }
         return new Problem(
                 RejectReason.UNKNOWN_STATUS,

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.parse;
 
 import com.dataquality.dqs.InputException;
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.RuleMetadata;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -19,8 +20,9 @@ import java.util.Map;
 /**
  * The rule metadata file of CONTRACT.md §2: a JSON object keyed by rule code (any spelling of §1)
  * whose values are objects of five string fields. A field that is absent or null is taken as empty;
- * other fields are ignored. Any other shape fails with an {@link InputException} naming the file
- * and the problem, since summaries with silently wrong metadata are worse than none.
+ * other fields are ignored; an unpaired surrogate in a field (a JSON escape of one half of a pair)
+ * becomes U+FFFD. Any other shape fails with an {@link InputException} naming the file and the
+ * problem, since summaries with silently wrong metadata are worse than none.
  */
 public final class RuleMetadataFile {
     private static final String[] FIELDS = {
@@ -59,7 +61,11 @@ public final class RuleMetadataFile {
                             ? ""
                             : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             throw new InputException(
-                    name + " is not valid JSON: " + e.getOriginalMessage() + where, e);
+                    name
+                            + " is not valid JSON: "
+                            + UnicodeText.wellFormed(e.getOriginalMessage())
+                            + where,
+                    e);
         } catch (IOException e) {
             throw new InputException(name + " cannot be read: " + e.getMessage(), e);
         }
@@ -74,7 +80,8 @@ public final class RuleMetadataFile {
         Map<Integer, String> keyOf = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
-            String key = entry.getKey();
+            // Made well-formed for the messages below: a key may escape a lone surrogate.
+            String key = UnicodeText.wellFormed(entry.getKey());
             int code;
             try {
                 code = RuleCodes.parse(key);
@@ -113,7 +120,7 @@ public final class RuleMetadataFile {
             if (field == null || field.isNull()) {
                 v[i] = "";
             } else if (field.isTextual()) {
-                v[i] = field.textValue();
+                v[i] = UnicodeText.wellFormed(field.textValue());
             } else {
                 throw new InputException(
                         name

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.parse;
 
+import com.dataquality.dqs.UnicodeText;
 import java.util.Locale;
 
 /**
@@ -10,11 +11,15 @@ final class Text {
 
     private Text() {}
 
-    /** {@code 'value'}, cut to {@value #MAX_SHOWN} characters with an ellipsis. */
+    /**
+     * {@code 'value'}, cut to {@value #MAX_SHOWN} characters with an ellipsis; an unpaired
+     * surrogate shows as U+FFFD, so the detail can be written anywhere.
+     */
     static String quote(String value) {
         if (value == null) {
             return "null";
         }
+        value = UnicodeText.wellFormed(value);
         if (value.length() <= MAX_SHOWN) {
             return sentence("'%s'", value);
         }

@@ -7,6 +7,13 @@
  * INVALID_RULE_CODE}, {@code INVALID_DATE}, {@code INVALID_RESULTS}, {@code UNKNOWN_STATUS}, {@code
  * INVALID_COUNT}. The per-record path uses no regular expressions, no exceptions and no JSON trees:
  * {@link com.dataquality.dqs.parse.CsvRecordReader} scans bytes and the {@code results} field goes
- * through a small hand-written scanner. Imports {@code record} only.
+ * through a small hand-written scanner. Imports {@code record} only (and the root package's text
+ * helpers).
+ *
+ * <p>Text from outside becomes Java strings here, and leaves well-formed (see {@link
+ * com.dataquality.dqs.UnicodeText}): a CSV field the reader uses whose bytes are not UTF-8 is a
+ * {@code MALFORMED_ROW}; a JSON escape of half a surrogate pair becomes U+FFFD (in the status, an
+ * {@code UNKNOWN_STATUS}). Checks of rare cases stay out of the per-record loop: the UTF-8 check
+ * runs only for a value holding U+FFFD.
  */
 package com.dataquality.dqs.parse;

@@ -16,7 +16,8 @@ import java.util.Map;
  * Forecasts a CSV file of requests ({@code dataset_uuid, rule_code, business_date}) in chunks of
  * {@link Boosters#CHUNK_ROWS} rows. A row that cannot be scored (malformed, bad rule code, bad
  * date) gets an {@code error} value and no prediction; the other rows are still scored. Output rows
- * are in input order.
+ * are in input order. Text from outside (the dataset id, a rejected row's values as given, the
+ * model version) is written as text cells ({@link Csv#text}), safe to open in a spreadsheet.
  *
  * <p>A request's history is its series in the {@code history} map (days before the requested date
  * only); a series without history is forecast from calendar and categorical features alone.
@@ -79,11 +80,11 @@ public final class BatchPredictor {
                 errors++;
                 lines[pending] =
                         Csv.line(
-                                row.datasetUuid(),
-                                row.ruleCode(),
-                                row.businessDate(),
+                                Csv.text(row.datasetUuid()),
+                                Csv.text(row.ruleCode()),
+                                Csv.text(row.businessDate()),
                                 "",
-                                version,
+                                Csv.text(version),
                                 "line " + row.line() + ": " + error);
                 scored[pending++] = false;
             } else {
@@ -93,7 +94,10 @@ public final class BatchPredictor {
                 extractor.extract(h, day, features, toScore * width);
                 toScore++;
                 StringBuilder prefix = new StringBuilder();
-                Csv.appendField(prefix, row.datasetUuid()).append(',').append(rule).append(',');
+                Csv.appendField(prefix, Csv.text(row.datasetUuid()))
+                        .append(',')
+                        .append(rule)
+                        .append(',');
                 prefix.append(LocalDate.ofEpochDay(day)).append(',');
                 lines[pending] = prefix.toString();
                 scored[pending++] = true;
@@ -129,7 +133,7 @@ public final class BatchPredictor {
             if (scored[i]) {
                 sb.append(lines[i]).append(RequestValues.percentage(predictions[k++]));
                 sb.append(',');
-                Csv.appendField(sb, version).append(',');
+                Csv.appendField(sb, Csv.text(version)).append(',');
             } else {
                 sb.append(lines[i]);
             }

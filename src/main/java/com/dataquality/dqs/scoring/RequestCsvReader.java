@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads the input of {@code batch-predict}: an RFC 4180 CSV file whose header names at least {@code
- * dataset_uuid}, {@code rule_code} and {@code business_date} (any order, any case, other columns
- * ignored, a BOM tolerated, blank lines skipped).
+ * Reads the input of {@code batch-predict}: an RFC 4180 CSV file whose header (one line) names at
+ * least {@code dataset_uuid}, {@code rule_code} and {@code business_date} (any order, any case,
+ * other columns ignored, a BOM tolerated, blank lines skipped).
  */
 public final class RequestCsvReader {
 
@@ -44,10 +44,20 @@ public final class RequestCsvReader {
         this.origin = origin;
         List<String> header = null;
         while (header == null) {
+            long start = line;
             header = record();
             if (header == null) {
                 throw new InputException(
                         "input " + origin + ": empty file, a header row is needed");
+            }
+            if (line > start + 1) {
+                // A stray quote would otherwise swallow the requests after it into the header.
+                throw new InputException(
+                        "input "
+                                + origin
+                                + ": the header (line "
+                                + start
+                                + ") has a quote that does not close on its line");
             }
             if (isBlank(header)) {
                 header = null;

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.scoring;
 
+import com.dataquality.dqs.parse.BusinessDates;
 import com.dataquality.dqs.parse.RuleCodes;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,11 +15,24 @@ public final class RequestValues {
 
     /**
      * A business date as an epoch day: {@code YYYY-MM-DD}, or a date-time whose date is kept as
-     * written ({@code 2024-03-01T10:00:00}, optionally with an offset), like CONTRACT.md §1.
+     * written ({@code 2024-03-01T10:00:00}, optionally with an offset), like CONTRACT.md §1, within
+     * the supported range {@link BusinessDates#RANGE}.
      *
      * @throws IllegalArgumentException naming the value otherwise
      */
     public static int epochDay(String raw) {
+        int day = anyEpochDay(raw);
+        if (!BusinessDates.isSupported(day)) {
+            throw new IllegalArgumentException(
+                    "\""
+                            + raw.trim()
+                            + "\" is outside the supported business dates, "
+                            + BusinessDates.RANGE);
+        }
+        return day;
+    }
+
+    private static int anyEpochDay(String raw) {
         String s = raw == null ? "" : raw.trim();
         try {
             if (s.length() == 10) {

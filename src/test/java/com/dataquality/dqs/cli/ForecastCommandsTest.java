@@ -145,6 +145,19 @@ class ForecastCommandsTest {
                         "2024-01-02");
         assertEquals(Dqs.EXIT_USAGE, badRule.exit());
         assertOneLine(badRule.err(), "not a rule code");
+        Result lastDay =
+                dqs(
+                        "predict",
+                        "--model",
+                        model.toString(),
+                        "--dataset-uuid",
+                        "x",
+                        "--rule-code",
+                        "101",
+                        "--date",
+                        "9999-12-31");
+        assertEquals(Dqs.EXIT_USAGE, lastDay.exit());
+        assertOneLine(lastDay.err(), "outside the supported business dates");
         Result missing =
                 dqs(
                         "predict",

@@ -85,6 +85,21 @@ class GenerateCommandTest {
     }
 
     @Test
+    void rejectsARangeEndingAfterTheLastSupportedDateWithOneLine() {
+        assertEquals(
+                Dqs.EXIT_USAGE,
+                run(
+                        "generate",
+                        "--output-dir",
+                        tmp.toString(),
+                        "--start-date",
+                        "9999-12-01",
+                        "--days",
+                        "60"));
+        assertOneErrorLine("outside the supported business dates 1900-01-01 to 9999-12-30");
+    }
+
+    @Test
     void rejectsADriftDateOutsideTheRange() {
         assertEquals(
                 Dqs.EXIT_USAGE,

@@ -45,6 +45,24 @@ class GeneratorConfigTest {
     }
 
     @Test
+    void rejectsDatesOutsideTheSupportedBusinessDates() {
+        GeneratorConfig late = OK.toBuilder().startDate(LocalDate.of(9999, 12, 1)).days(31).build();
+        rejects(late, "--start-date");
+        InputException e = assertThrows(InputException.class, late::validate);
+        assertTrue(e.getMessage().contains("to 9999-12-31, outside"), e.getMessage());
+        assertTrue(e.getMessage().contains("1900-01-01 to 9999-12-30"), e.getMessage());
+        rejects(
+                OK.toBuilder().startDate(LocalDate.of(9999, 12, 2)).days(30).build(),
+                "--start-date");
+        rejects(
+                OK.toBuilder().startDate(LocalDate.of(1899, 12, 31)).days(1).build(),
+                "--start-date");
+        // The edges of the range are supported.
+        OK.toBuilder().startDate(LocalDate.of(9999, 12, 1)).days(30).build().validate();
+        OK.toBuilder().startDate(LocalDate.of(1900, 1, 1)).days(1).build().validate();
+    }
+
+    @Test
     void acceptsTheEdgesOfEachRange() {
         with(0, 1, 0.0, 1, 0.0).validate();
         with(10, 1, 1.0, 1, 1.0).validate();

@@ -133,6 +133,15 @@ class AppendFileSinkTest {
     }
 
     @Test
+    void aLineThatUtf8CannotEncodeIsWrittenRatherThanFailingTheSink() throws Exception {
+        // The output forms make text well-formed first; this is the sink's own last resort.
+        Path target = dir.resolve("out.csv");
+        AppendFileSink<String> s = sinkFor(target);
+        commit(s, stage(s, "a\ud800b", "c"));
+        assertEquals(List.of("header", "a?b", "c"), Files.readAllLines(target));
+    }
+
+    @Test
     void nothingWrittenMeansNothingToCommit() throws Exception {
         Path target = dir.resolve("empty.csv");
         assertTrue(stage(sinkFor(target)).isEmpty());

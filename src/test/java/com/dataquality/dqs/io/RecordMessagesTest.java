@@ -54,6 +54,28 @@ class RecordMessagesTest {
     }
 
     @Test
+    void aRowWhoseUsedColumnIsNotUtf8IsSentRawAsTheCsvReaderRejectsIt() throws Exception {
+        byte[] csv = "source,notes\ns\u00e9,x\ns,\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        List<String> out = new ArrayList<>();
+        try (CsvRows rows = new CsvRows(new ByteArrayInputStream(csv))) {
+            for (CsvRows.Row r = rows.next(); r != null; r = rows.next()) {
+                out.add(RecordMessages.of(rows.header(), r));
+            }
+        }
+        assertEquals("s\uFFFD,x", out.get(0), "source is read: the row is not split");
+        assertEquals("{\"source\":\"s\",\"notes\":\"\uFFFD\"}", out.get(1), "notes is not");
+    }
+
+    @Test
+    void aLineOfNulBytesAndTheLinesAfterAStrayQuoteInTheHeaderAreMessagesToo() throws Exception {
+        assertEquals(
+                List.of("\0\0", "{\"source\":\"a\",\"tenant_id\":\"b\"}"),
+                messages("source,tenant_id\n\0\0\na,b\n"));
+        assertEquals(List.of("a,b", "c,d"), messages("\"source,tenant_id\na,b\nc,d\n"));
+        assertEquals(List.of("\0", "{\"source\":\"a\"}"), messages("\0\nsource\na\n"));
+    }
+
+    @Test
     void repeatedHeaderKeepsTheFirstColumnAsTheCsvReaderDoes() throws Exception {
         List<String> m = messages("source,Source\nfirst,second\n");
         assertEquals("{\"source\":\"first\"}", m.get(0));

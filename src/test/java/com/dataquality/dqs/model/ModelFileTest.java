@@ -105,6 +105,15 @@ class ModelFileTest {
     }
 
     @Test
+    void aVersionHoldingAnUnpairedSurrogateIsRejected() {
+        // The version names the model everywhere (outputs, registry files): it must be text.
+        String text =
+                new String(edit(n -> n.put("version", "v-placeholder")), StandardCharsets.UTF_8)
+                        .replace("v-placeholder", "v\\" + "ud800");
+        assertRejected(text.getBytes(StandardCharsets.UTF_8), "unpaired UTF-16 surrogate");
+    }
+
+    @Test
     void anotherFeatureListIsRejected() {
         assertRejected(
                 edit(n -> ((ArrayNode) n.get("features")).remove(0)), "are not this build's");

@@ -13,7 +13,7 @@ class BusinessDatesTest {
     @Test
     void epochDayMatchesJavaTimeOnEveryDayOfEveryAcceptedYear() {
         for (LocalDate d = LocalDate.of(1900, 1, 1);
-                !d.isAfter(LocalDate.of(9999, 12, 31));
+                !d.isAfter(LocalDate.of(9999, 12, 30));
                 d = d.plusDays(1)) {
             int parsed = BusinessDates.parse(d.toString());
             if (parsed != d.toEpochDay()) {
@@ -30,9 +30,11 @@ class BusinessDatesTest {
                 for (int day = 28; day <= 31; day++) {
                     String text = String.format("%04d-%02d-%02d", year, month, day);
                     int expected =
-                            day <= length
-                                    ? (int) LocalDate.of(year, month, day).toEpochDay()
-                                    : BusinessDates.NO_SUCH_DAY;
+                            day > length
+                                    ? BusinessDates.NO_SUCH_DAY
+                                    : text.equals("9999-12-31")
+                                            ? BusinessDates.OUT_OF_RANGE
+                                            : (int) LocalDate.of(year, month, day).toEpochDay();
                     int parsed = BusinessDates.parse(text);
                     if (parsed != expected) {
                         assertEquals(expected, parsed, text);
@@ -114,9 +116,27 @@ class BusinessDatesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1899-12-31", "0000-01-01", "0024-03-01"})
-    void yearsOutsideTheRangeAreRejected(String raw) {
-        assertEquals(BusinessDates.YEAR_OUT_OF_RANGE, BusinessDates.parse(raw));
+    @ValueSource(
+            strings = {
+                "1899-12-31",
+                "0000-01-01",
+                "0024-03-01",
+                "9999-12-31",
+                "9999-12-31T23:59:59",
+                "9999-12-31 00:00+14:00"
+            })
+    void datesOutsideTheSupportedRangeAreRejected(String raw) {
+        assertEquals(BusinessDates.OUT_OF_RANGE, BusinessDates.parse(raw));
+    }
+
+    @Test
+    void theSupportedRangeLeavesRoomForTheNextDay() {
+        assertEquals(BusinessDates.LAST.toEpochDay(), BusinessDates.parse("9999-12-30"));
+        assertEquals(BusinessDates.FIRST.toEpochDay(), BusinessDates.parse("1900-01-01"));
+        assertEquals("9999-12-31", BusinessDates.LAST.plusDays(1).toString());
+        assertTrue(BusinessDates.isSupported(BusinessDates.LAST.toEpochDay()));
+        assertTrue(!BusinessDates.isSupported(BusinessDates.LAST.toEpochDay() + 1));
+        assertTrue(!BusinessDates.isSupported(BusinessDates.FIRST.toEpochDay() - 1));
     }
 
     @ParameterizedTest
@@ -144,7 +164,9 @@ class BusinessDatesTest {
     void everyFailureHasItsOwnExplanation() {
         assertTrue(BusinessDates.problem(BusinessDates.BAD_FORMAT).contains("YYYY-MM-DD"));
         assertTrue(BusinessDates.problem(BusinessDates.NO_SUCH_DAY).contains("does not exist"));
-        assertTrue(BusinessDates.problem(BusinessDates.YEAR_OUT_OF_RANGE).contains("1900"));
+        assertTrue(
+                BusinessDates.problem(BusinessDates.OUT_OF_RANGE)
+                        .contains("1900-01-01 to 9999-12-30"));
         assertTrue(BusinessDates.problem(BusinessDates.BAD_TIME).contains("time part"));
     }
 }

@@ -290,12 +290,83 @@ class CsvRecordReaderTest {
 
     @Test
     void aMalformedHeaderMakesEveryRowMalformed() {
-        List<ParseResult> results = read("\"source,tenant_id\nsrc,t1\n");
-        assertEquals(List.of(), results, "the open quote swallowed the file into the header");
-        results = read("\"source\"x,tenant_id\nsrc,t1\n");
+        List<ParseResult> results = read("\"source\"x,tenant_id\nsrc,t1\n");
         DeadLetter d = results.get(0).deadLetter();
         assertEquals(RejectReason.MALFORMED_ROW, d.reason());
         assertTrue(d.detail().contains("header (line 1) is malformed"), d.detail());
+    }
+
+    @Test
+    void aQuoteThatNeverClosesInTheHeaderCostsNoLine() {
+        List<ParseResult> results = read("\"source,tenant_id\nsrc,t1\n\nsrc,t2");
+        assertEquals(2, results.size(), "the open quote must not swallow the file");
+        for (int i = 0; i < 2; i++) {
+            DeadLetter d = results.get(i).deadLetter();
+            assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+            assertTrue(d.detail().contains("header (line 1) has a quote"), d.detail());
+            assertEquals(i == 0 ? 2 : 4, d.position());
+            assertEquals(i == 0 ? "src,t1" : "src,t2", d.raw());
+        }
+    }
+
+    @Test
+    void aStrayQuoteInTheHeaderClosedOnALaterLineCostsNoLine() {
+        // The quote before dataset_uuid runs into the first row and "closes" at its results.
+        String header = HEADER.replace("dataset_uuid", "\"dataset_uuid");
+        List<ParseResult> results = read(header + "\r\n" + goodRow() + "\r\n" + goodRow() + "\r\n");
+        assertEquals(2, results.size());
+        for (int i = 0; i < 2; i++) {
+            DeadLetter d = results.get(i).deadLetter();
+            assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+            assertTrue(d.detail().contains("does not close on its line"), d.detail());
+            assertEquals(i + 2, d.position());
+            assertEquals(goodRow(), d.raw());
+        }
+    }
+
+    @Test
+    void aHeaderSpanningLinesInsideQuotesIsCutToItsFirstLine() {
+        List<ParseResult> results = read("source,\"tenant\nid\"\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        assertEquals("id\"", results.get(0).deadLetter().raw());
+        assertTrue(
+                results.get(0).deadLetter().detail().contains("a header is one line"),
+                results.get(0).deadLetter().detail());
+    }
+
+    @Test
+    void aHeaderLongerThanTheLimitIsAMalformedHeaderNotARecord() {
+        String header = "\"" + "x".repeat(3000) + "\ny";
+        byte[] bytes = (header + "\n" + goodRow() + "\n").getBytes(StandardCharsets.UTF_8);
+        List<ParseResult> results =
+                read(new CsvRecordReader(new CsvFixtures.Chunked(bytes, 512), "f", 0, 1000));
+        assertEquals(2, results.size(), results.toString());
+        DeadLetter d = results.get(0).deadLetter();
+        assertTrue(d.detail().contains("the header (line 1) is longer than 1000"), d.detail());
+        assertEquals(2, d.position());
+        assertEquals(3, results.get(1).deadLetter().position());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u0000\u0000\u0000\u0000", "\u0000", " \u0001 ", "\u001f\t", "\f"})
+    void aLineOfControlBytesIsAMalformedRowNotABlankLine(String line) {
+        List<ParseResult> results = read(HEADER + "\n" + line + "\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        DeadLetter d = results.get(0).deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertEquals(2, d.position());
+        assertEquals(line, d.raw());
+        assertTrue(d.detail().contains("only control characters"), d.detail());
+        assertEquals(3, results.get(1).execution().sequence());
+    }
+
+    @Test
+    void aLineOfNulBytesBeforeTheHeaderIsADeadLetterAndTheHeaderStillCounts() {
+        List<ParseResult> results = read("\n\0\0\0\n" + HEADER + "\n" + goodRow() + "\n");
+        assertEquals(2, results.size());
+        assertEquals(RejectReason.MALFORMED_ROW, results.get(0).deadLetter().reason());
+        assertEquals(2, results.get(0).deadLetter().position());
+        assertTrue(results.get(1).isValid(), results.get(1).toString());
     }
 
     @Test
@@ -348,6 +419,77 @@ class CsvRecordReaderTest {
                                 + "\n");
         assertEquals(goodRow().replace("Sales", "é").replace("R101", "ü"), d.raw());
         assertTrue(d.detail().contains("'ü'"), d.detail());
+    }
+
+    private static byte[] bytes(Object... parts) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (Object p : parts) {
+            out.writeBytes(
+                    p instanceof byte[] b ? b : p.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+
+    @Test
+    void aUsedFieldThatIsNotUtf8IsMalformedNamingTheFieldAndTheByte() {
+        // "Café" written in Latin-1: the byte 0xE9 alone is not UTF-8.
+        byte[] latin1 = "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        String row = goodRow();
+        int at = row.indexOf("Sales");
+        List<ParseResult> results =
+                read(
+                        bytes(
+                                HEADER,
+                                "\n",
+                                row.substring(0, at),
+                                latin1,
+                                row.substring(at + 5),
+                                "\n",
+                                goodRow(),
+                                "\n"),
+                        Integer.MAX_VALUE);
+        assertEquals(2, results.size());
+        DeadLetter d = results.get(0).deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertTrue(
+                d.detail().contains("field dataset_name is not valid UTF-8 (byte 0xE9 at byte 4"),
+                d.detail());
+        assertEquals(row.replace("Sales", "Caf\uFFFD"), d.raw());
+        assertTrue(results.get(1).isValid());
+    }
+
+    @Test
+    void invalidUtf8InsideAQuotedFieldIsFoundToo() {
+        byte[] bad = {(byte) 0xC3, '"', '"'}; // a lead byte, then a doubled quote
+        String row = goodRow().replace("Sales", "\"Sa").replace(",R101", "\",R101");
+        int cut = row.indexOf("Sa") + 2;
+        DeadLetter d =
+                read(
+                                bytes(
+                                        HEADER,
+                                        "\n",
+                                        row.substring(0, cut),
+                                        bad,
+                                        row.substring(cut),
+                                        "\n"),
+                                Integer.MAX_VALUE)
+                        .get(0)
+                        .deadLetter();
+        assertEquals(RejectReason.MALFORMED_ROW, d.reason());
+        assertTrue(d.detail().contains("field dataset_name"), d.detail());
+    }
+
+    @Test
+    void aReplacementCharacterWrittenAsUtf8IsText() {
+        RuleExecution e =
+                onlyValid(HEADER + "\n" + goodRow().replace("Sales", "S\uFFFDles") + "\n");
+        assertEquals("S\uFFFDles", e.datasetName());
+    }
+
+    @Test
+    void anUnusedColumnIsNotDecodedSoNotChecked() {
+        byte[] text = bytes(HEADER, ",notes\n", goodRow(), ",", new byte[] {(byte) 0xFF}, "\n");
+        assertTrue(read(text, Integer.MAX_VALUE).get(0).isValid());
     }
 
     @Test

@@ -112,7 +112,8 @@ class CsvValidationTest {
     @CsvSource({
         "2024-02-30,does not exist",
         "2023-02-29,does not exist",
-        "1899-12-31,1900 to 9999",
+        "1899-12-31,1900-01-01 to 9999-12-30",
+        "9999-12-31,1900-01-01 to 9999-12-30",
         "2024/03/01,YYYY-MM-DD",
         "01-03-2024,YYYY-MM-DD",
         "2024-03-01T25:00,time part",

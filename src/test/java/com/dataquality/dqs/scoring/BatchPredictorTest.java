@@ -95,6 +95,20 @@ class BatchPredictorTest {
     }
 
     @Test
+    void aDateOutsideTheSupportedRangeIsAnErrorForThatRowOnly() throws Exception {
+        String[] lines =
+                run(
+                                "dataset_uuid,rule_code,business_date\n"
+                                        + "ds-1,101,9999-12-31\n"
+                                        + "ds-1,101,9999-12-30\n",
+                                Map.of())
+                        .split("\n");
+        assertTrue(lines[1].contains("line 2: \"\"9999-12-31\"\" is outside"), lines[1]);
+        assertTrue(lines[1].contains("1900-01-01 to 9999-12-30"), lines[1]);
+        assertTrue(lines[2].matches("ds-1,101,9999-12-30,\\d+\\.\\d{4},.*"), lines[2]);
+    }
+
+    @Test
     void aHeaderWithoutRequiredColumnsIsOneClearError() {
         InputException e =
                 assertThrows(
@@ -115,5 +129,33 @@ class BatchPredictorTest {
                                         "dataset_uuid,rule_code,business_date\n\"ds,1,2024-01-01\n",
                                         Map.of()));
         assertTrue(e.getMessage().contains("never closed"), e.getMessage());
+    }
+
+    @Test
+    void aStrayQuoteInTheHeaderIsOneClearErrorRatherThanLostRequests() {
+        // The quote before "note" closes at the one before x: line 2 would be part of the header.
+        InputException e =
+                assertThrows(
+                        InputException.class,
+                        () ->
+                                run(
+                                        "dataset_uuid,rule_code,business_date,\"note\n"
+                                                + "ds,101,2024-01-01,\"x\n"
+                                                + "ds,101,2024-01-02,y\n",
+                                        Map.of()));
+        assertTrue(e.getMessage().contains("header (line 1)"), e.getMessage());
+    }
+
+    @Test
+    void formulaLeadingTextInTheOutputGetsALeadingQuote() throws Exception {
+        String[] lines =
+                run(
+                                "dataset_uuid,rule_code,business_date\n"
+                                        + "\"=HYPERLINK(\"\"x\"\")\",101,2024-02-20\n"
+                                        + "@SUM(1+1),-2+3,+2024-02-20\n",
+                                Map.of())
+                        .split("\n");
+        assertTrue(lines[1].startsWith("\"'=HYPERLINK(\"\"x\"\")\",101,2024-02-20,"), lines[1]);
+        assertTrue(lines[2].startsWith("'@SUM(1+1),'-2+3,'+2024-02-20,,"), lines[2]);
     }
 }

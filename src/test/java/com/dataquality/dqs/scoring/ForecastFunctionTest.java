@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
+import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
+import com.dataquality.dqs.parse.BusinessDates;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ModelCommand;
@@ -202,6 +204,22 @@ class ForecastFunctionTest {
             assertEquals(75.0, realized.actualPassPercentage());
             assertEquals(Math.abs(forecast.predictedPassPercentage() - 75.0), realized.absError());
             assertEquals(2, out.get(2).forecast().day() - START);
+        }
+    }
+
+    @Test
+    void theLastSupportedDayIsForecastForADayThatCanBeWritten() throws Exception {
+        int last = (int) BusinessDates.LAST.toEpochDay();
+        DailyCounts c =
+                new DailyCounts(
+                        "src", "t", DATASET, "name", RULE, last, 8, 2, 0, 0, null, null, "");
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            push(h, c);
+            h.processWatermark(DayCloses.endOfDay(last));
+            Forecast f = forecasts(h).get(0);
+            assertEquals("9999-12-31", f.businessDate());
+            assertTrue(PredictionCsv.line(f).startsWith("ds-1,100,9999-12-31,"));
         }
     }
 

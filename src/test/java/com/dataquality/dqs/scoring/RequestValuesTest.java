@@ -24,6 +24,19 @@ class RequestValuesTest {
     }
 
     @Test
+    void datesOutsideTheSupportedRangeNameTheRange() {
+        assertEquals(day("1900-01-01"), RequestValues.epochDay("1900-01-01"));
+        assertEquals(day("9999-12-30"), RequestValues.epochDay("9999-12-30"));
+        for (String outside : new String[] {"9999-12-31", "9999-12-31T10:00:00", "1899-12-31"}) {
+            IllegalArgumentException e =
+                    assertThrows(
+                            IllegalArgumentException.class, () -> RequestValues.epochDay(outside));
+            assertTrue(e.getMessage().contains("1900-01-01 to 9999-12-30"), e.getMessage());
+            assertTrue(e.getMessage().contains(outside), e.getMessage());
+        }
+    }
+
+    @Test
     void badDatesNameTheValue() {
         for (String bad :
                 new String[] {
