@@ -95,7 +95,7 @@ class LayeringTest {
                     .whereLayer("Summary")
                     .mayOnlyAccessLayers("Root", "Record", "Stream")
                     .whereLayer("Generate")
-                    .mayOnlyAccessLayers("Root", "Record", "Format")
+                    .mayOnlyAccessLayers("Root", "Record", "Format", "Parse")
                     .whereLayer("Model")
                     .mayOnlyAccessLayers("Root", "Record", "Features", "Stats")
                     .whereLayer("Scoring")
