@@ -6,6 +6,7 @@ import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.stream.Uids;
 import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.KafkaSourceBuilder;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -42,17 +43,24 @@ public final class KafkaInputs {
      * @param bounded read up to the offsets present when the job starts, then finish (a backfill
      *     that ends like a file run), instead of reading for ever
      */
-    public static KafkaSource<ParseResult> records(
+    public static Source<ParseResult, ?, ?> records(
             String bootstrap, String topic, String groupId, boolean bounded) {
         KafkaSourceBuilder<ParseResult> builder =
                 common(KafkaSource.<ParseResult>builder(), bootstrap, groupId)
                         .setTopics(topic)
                         .setDeserializer(new KafkaRecordParsing())
                         .setClientIdPrefix(groupId + "-records");
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
+        return build(builder, bootstrap, topic, bounded);
+    }
+
+    /** Bounded: up to the offsets present at start, restorable ({@link BoundedKafkaSource}). */
+    private static <T> Source<T, ?, ?> build(
+            KafkaSourceBuilder<T> builder, String bootstrap, String topic, boolean bounded) {
+        if (!bounded) {
+            return builder.build();
         }
-        return builder.build();
+        builder.setBounded(OffsetsInitializer.latest());
+        return new BoundedKafkaSource<>(builder.build(), bootstrap, topic);
     }
 
     /**
@@ -75,7 +83,7 @@ public final class KafkaInputs {
     /**
      * The models topic's messages as {@link ModelUpdate}s, origin {@code topic/partition@offset}.
      */
-    public static KafkaSource<ModelUpdate> modelSource(
+    public static Source<ModelUpdate, ?, ?> modelSource(
             String bootstrap, String topic, String groupId, boolean bounded) {
         KafkaSourceBuilder<ModelUpdate> builder =
                 common(KafkaSource.<ModelUpdate>builder(), bootstrap, groupId + "-models")
@@ -84,10 +92,7 @@ public final class KafkaInputs {
                         .setClientIdPrefix(groupId + "-models")
                         // A model file is one message: fetch up to 16 MiB at once (default 1 MiB).
                         .setProperty(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, "16777216");
-        if (bounded) {
-            builder.setBounded(OffsetsInitializer.latest());
-        }
-        return builder.build();
+        return build(builder, bootstrap, topic, bounded);
     }
 
     /** Message value to model update; a tombstone (null value) is no model and is skipped. */
