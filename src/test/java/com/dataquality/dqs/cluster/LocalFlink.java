@@ -134,6 +134,10 @@ final class LocalFlink {
         awaitStatus(jobId, "RUNNING [RUNNING]", timeout);
     }
 
+    /**
+     * Waits until {@link #jobStatus} is {@code status}, or the job's state is {@code status} when
+     * it names only a state ("CANCELED").
+     */
     void awaitStatus(String jobId, String status, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
@@ -143,7 +147,7 @@ final class LocalFlink {
             } catch (AssertionError e) {
                 last = e.getMessage();
             }
-            if (last.equals(status)) {
+            if (last.equals(status) || last.startsWith(status + " [")) {
                 return;
             }
             if (last.startsWith("FAILED") || last.startsWith("CANCELED")) {
