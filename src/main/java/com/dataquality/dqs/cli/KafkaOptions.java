@@ -51,6 +51,13 @@ final class KafkaOptions {
     String modelsTopic;
 
     @Option(
+            names = "--comparisons-topic",
+            defaultValue = "dq.model-comparisons",
+            paramLabel = "TOPIC",
+            description = "Daily comparisons of challengers with the champion.")
+    String comparisonsTopic;
+
+    @Option(
             names = "--transactional-id-prefix",
             defaultValue = KafkaOutputSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
             paramLabel = "PREFIX",
@@ -69,7 +76,8 @@ final class KafkaOptions {
                 driftTopic,
                 retrainTriggersTopic,
                 deadLetterTopic,
-                modelsTopic);
+                modelsTopic,
+                comparisonsTopic);
     }
 
     /** Exactly-once sinks with the broker's maximum transaction timeout. */

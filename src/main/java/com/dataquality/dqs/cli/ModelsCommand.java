@@ -16,18 +16,28 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code dqs models}: the model registry (list, show, add, promote, rollback). */
+/**
+ * {@code dqs models}: the model registry (list, show, add, audit) and the decisions that reach
+ * running jobs (promote, rollback, serve, retire: {@link ModelsServing}), and the offline
+ * comparison of two versions ({@link ModelsCompare}).
+ */
 @Command(
         name = "models",
         mixinStandardHelpOptions = true,
-        description =
-                "The model registry: a directory of versioned model files and the active one.",
+        description = {
+            "The model registry: a directory of semantically versioned model files, the active one,",
+            "and an audit log of every decision; and what running jobs serve."
+        },
         subcommands = {
             ModelsCommand.ListModels.class,
             ModelsCommand.Show.class,
             ModelsCommand.Add.class,
-            ModelsCommand.Promote.class,
-            ModelsCommand.Rollback.class
+            ModelsServing.Promote.class,
+            ModelsServing.Rollback.class,
+            ModelsServing.Serve.class,
+            ModelsServing.Retire.class,
+            ModelsCompare.class,
+            ModelsCommand.Audit.class
         })
 final class ModelsCommand implements Runnable {
 
@@ -37,7 +47,8 @@ final class ModelsCommand implements Runnable {
     public void run() {
         throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "a sub-command is required: list, show, add, promote or rollback");
+                "a sub-command is required: list, show, add, promote, rollback, serve, retire,"
+                        + " compare or audit");
     }
 
     /** The registry option shared by the sub-commands. */
@@ -139,7 +150,7 @@ final class ModelsCommand implements Runnable {
         @Override
         public void run() {
             ModelRegistry r = registry.registry();
-            String version = r.add(ModelFile.read(file));
+            String version = r.add(ModelFile.read(file), ModelRegistry.user(), "added " + file);
             if (promote) {
                 r.promote(version);
             }
@@ -149,38 +160,40 @@ final class ModelsCommand implements Runnable {
     }
 
     @Command(
-            name = "promote",
+            name = "audit",
             mixinStandardHelpOptions = true,
             description =
-                    "Makes VERSION the active model; the current one can be restored with rollback.")
-    static final class Promote implements Runnable {
+                    "Prints the audit log: every add, promotion, rollback and automatic decision,"
+                            + " oldest first.")
+    static final class Audit implements Runnable {
         @Spec CommandSpec spec;
         @CommandLine.Mixin RegistryOption registry;
 
-        @Parameters(paramLabel = "VERSION")
-        String version;
+        @Option(names = "--json", description = "one JSON object per line, with the figures")
+        boolean json;
 
         @Override
         public void run() {
-            registry.registry().promote(version);
-            spec.commandLine().getOut().println("active: " + version);
-            spec.commandLine().getOut().flush();
-        }
-    }
-
-    @Command(
-            name = "rollback",
-            mixinStandardHelpOptions = true,
-            description = "Makes the previously active model active again.")
-    static final class Rollback implements Runnable {
-        @Spec CommandSpec spec;
-        @CommandLine.Mixin RegistryOption registry;
-
-        @Override
-        public void run() {
-            String version = registry.registry().rollback();
-            spec.commandLine().getOut().println("active: " + version);
-            spec.commandLine().getOut().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            ObjectMapper mapper = new ObjectMapper();
+            for (java.util.Map<String, Object> e : registry.registry().audit()) {
+                if (json) {
+                    try {
+                        out.println(mapper.writeValueAsString(e));
+                    } catch (java.io.IOException x) {
+                        throw new IllegalStateException(x);
+                    }
+                } else {
+                    out.printf(
+                            "%-24s %-17s %-22s %-14s %s%n",
+                            e.get("time"),
+                            e.get("action"),
+                            e.get("version"),
+                            e.get("by"),
+                            e.get("reason"));
+                }
+            }
+            out.flush();
         }
     }
 }

@@ -3,7 +3,9 @@ package com.dataquality.dqs.cli;
 import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.io.RecordPublisher;
 import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.ServingDocument;
 import com.dataquality.dqs.parse.InputFiles;
+import com.dataquality.dqs.record.ModelRole;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
         description = {
             "Publishes rule-execution CSV rows to a Kafka topic, one JSON message per row",
             "(keyed by dataset_uuid; a row that cannot be split is sent as its raw text),",
-            "or, with --model, a model file to the models topic (a live model swap);",
+            "or, with --model, a model file to the models topic (a live model swap, or with",
+            "--role challenger a challenger compared with the champion);",
             "the model file is validated first and not sent when it is invalid."
         })
 final class PublishCommand implements Callable<Integer> {
@@ -49,6 +52,24 @@ final class PublishCommand implements Callable<Integer> {
             paramLabel = "FILE",
             description = "A model file (*.model.json) to publish as one message instead.")
     Path model;
+
+    @Option(
+            names = "--role",
+            defaultValue = "champion",
+            paramLabel = "ROLE",
+            description =
+                    "With --model: champion (a live swap) or challenger (forecasts in shadow and is"
+                            + " compared with the champion) (default: ${DEFAULT-VALUE}).")
+    String role;
+
+    @Option(
+            names = "--share",
+            defaultValue = "0",
+            paramLabel = "S",
+            description =
+                    "With --role challenger: the share of the series it serves, 0 (shadow only) to"
+                            + " 0.5 (default: ${DEFAULT-VALUE}).")
+    double share;
 
     @Option(
             names = "--topic",
@@ -78,6 +99,14 @@ final class PublishCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--rate must be 0 or more, got " + rate);
         }
         PrintWriter out = cl.getOut();
+        if (!role.equals("champion") && !role.equals("challenger")) {
+            throw new CommandLine.ParameterException(
+                    cl, "--role must be champion or challenger, got " + role);
+        }
+        if (!(share >= 0 && share <= 0.5) || (share > 0 && !role.equals("challenger"))) {
+            throw new CommandLine.ParameterException(
+                    cl, "--share is for --role challenger, between 0 and 0.5; got " + share);
+        }
         if (model != null) {
             return publishModel(out, topic == null ? "dq.models" : topic);
         }
@@ -116,11 +145,16 @@ final class PublishCommand implements Callable<Integer> {
         // Every job that reads the topic would reject a bad model, but only after it is on the
         // topic for good (the topic keeps its messages forever): refuse it here instead.
         ModelFile.parse(bytes, model.toString());
+        if (role.equals("challenger")) {
+            bytes = ServingDocument.serve(bytes, ModelRole.CHALLENGER, share);
+        }
         try (RecordPublisher publisher = new RecordPublisher(bootstrap, modelsTopic)) {
             publisher.send(null, bytes);
             publisher.flush();
         }
-        out.printf("dqs publish: model %s (%,d bytes) to %s%n", model, bytes.length, modelsTopic);
+        out.printf(
+                "dqs publish: model %s as %s (%,d bytes) to %s%n",
+                model, role, bytes.length, modelsTopic);
         return 0;
     }
 }

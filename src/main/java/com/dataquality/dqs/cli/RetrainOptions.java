@@ -11,14 +11,18 @@ final class RetrainOptions {
             description =
                     "On each retrain trigger, train a candidate on the daily series the job keeps"
                             + " (files or Kafka) up to the trigger's day and, when it beats the"
-                            + " registry's active model, promote it and publish it into"
-                            + " --models-dir (a live swap).")
+                            + " registry's active model on recent days, register it and serve it"
+                            + " as a challenger (through --models-dir): it replaces the champion"
+                            + " only when it wins on live data (--auto-promote) or by hand (dqs"
+                            + " models promote).")
     boolean autoRetrain;
 
     @Option(
             names = "--registry",
             paramLabel = "DIR",
-            description = "With --auto-retrain: the model registry to compare with and promote in.")
+            description =
+                    "The model registry: where --auto-retrain registers candidates, and where"
+                            + " automatic promotions are written in the audit log.")
     Path registry;
 
     @Option(
@@ -40,6 +44,6 @@ final class RetrainOptions {
 
     /** The retrainer's options, or null without {@code --auto-retrain}. */
     RunOptions.Retrain options() {
-        return autoRetrain ? new RunOptions.Retrain(registry, trainDays, compareDays) : null;
+        return autoRetrain ? new RunOptions.Retrain(trainDays, compareDays) : null;
     }
 }

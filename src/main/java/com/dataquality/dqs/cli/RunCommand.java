@@ -131,6 +131,8 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin RetrainOptions retrain;
 
+    @CommandLine.Mixin PromotionOptions promotion;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -161,6 +163,8 @@ final class RunCommand implements Callable<Integer> {
                 checkpointInterval,
                 outOfOrderness,
                 idleTimeout,
-                retrain.options());
+                retrain.registry,
+                retrain.options(),
+                promotion.settings());
     }
 }

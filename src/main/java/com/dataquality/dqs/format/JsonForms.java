@@ -4,6 +4,7 @@ import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Forecast;
+import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
@@ -101,6 +102,26 @@ public final class JsonForms {
             n.putNull("actual_pass_percentage");
             n.putNull("abs_error");
         }
+        return n;
+    }
+
+    /** A comparison of a challenger with the champion after a closed day. */
+    public static ObjectNode comparison(ModelComparison c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("business_date", c.businessDate());
+        n.put("challenger", c.challenger());
+        n.put("champion", c.champion());
+        n.put("loss", c.loss());
+        n.put("days", c.days());
+        putFinite(n, "mean_abs_error_difference", c.meanAbsDiff());
+        putFinite(n, "mean_squared_error_difference", c.meanSquaredDiff());
+        putFinite(n, "ci_low", c.ciLow());
+        putFinite(n, "ci_high", c.ciHigh());
+        putFinite(n, "t_statistic", c.tStatistic());
+        putFinite(n, "p_value", c.pValue());
+        putFinite(n, "effect_size", c.effectSize());
+        putFinite(n, "evidence", c.evidence());
+        n.put("verdict", c.verdict());
         return n;
     }
 

@@ -6,6 +6,7 @@ import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
@@ -28,10 +29,15 @@ public final class FileOutputs {
     public static final String SHADOW_PREDICTIONS = "shadow_predictions.csv";
     public static final String DRIFT_EVENTS = "drift_events.jsonl";
     public static final String RETRAIN_TRIGGERS = "retrain_triggers.jsonl";
+    public static final String COMPARISONS = "comparisons.jsonl";
 
     private FileOutputs() {}
 
-    public static void attach(Outputs outputs, Path dir) {
+    /**
+     * @param modelsDir the watched models directory, where automatic promotions are written (null
+     *     when the run watches none)
+     */
+    public static void attach(Outputs outputs, Path dir, Path modelsDir) {
         SummaryOutputs summaries = outputs.summaries();
         append(
                 summaries.updates(),
@@ -76,6 +82,19 @@ public final class FileOutputs {
                 null,
                 (RetrainTrigger t) -> JsonForms.text(JsonForms.retrainTrigger(t)),
                 Uids.RETRAIN_TRIGGERS_FILE_SINK);
+        append(
+                outputs.comparisons(),
+                dir.resolve(COMPARISONS),
+                null,
+                (ModelComparison c) -> JsonForms.text(JsonForms.comparison(c)),
+                Uids.COMPARISONS_FILE_SINK);
+        if (modelsDir != null) {
+            outputs.promotions()
+                    .sinkTo(new ModelDirectorySink(modelsDir))
+                    .uid(Uids.PROMOTIONS_DIR_SINK)
+                    .name("Promotions into " + modelsDir.getFileName())
+                    .setParallelism(1);
+        }
     }
 
     /** One file, appended exactly once per checkpoint, by one writer. */
@@ -118,6 +137,7 @@ public final class FileOutputs {
                         DeadLetterFile.NAME,
                         DRIFT_EVENTS,
                         RETRAIN_TRIGGERS,
+                        COMPARISONS,
                         SummaryFiles.SUMMARY_CSV,
                         SummaryFiles.SENTENCES)) {
             Path file = dir.resolve(name);

@@ -1,12 +1,15 @@
 package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.format.JsonForms;
+import com.dataquality.dqs.model.ServingDocument;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.SummaryOutputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.Keys;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
@@ -80,6 +83,24 @@ public final class KafkaOutputs {
                 (RetrainTrigger r) -> r.modelVersion(),
                 r -> JsonForms.text(JsonForms.retrainTrigger(r)),
                 Uids.RETRAIN_TRIGGERS_KAFKA_SINK,
+                settings);
+        toTopic(
+                outputs.comparisons(),
+                t.comparisons(),
+                (ModelComparison c) -> c.challenger(),
+                c -> JsonForms.text(JsonForms.comparison(c)),
+                Uids.COMPARISONS_KAFKA_SINK,
+                settings);
+        // Automatic promotions go where the job reads model updates: the models topic.
+        toTopic(
+                outputs.promotions(),
+                t.models(),
+                (ModelCommand c) -> c.version(),
+                c ->
+                        new String(
+                                ServingDocument.action(c.action(), c.version(), c.share()),
+                                java.nio.charset.StandardCharsets.UTF_8),
+                Uids.PROMOTIONS_KAFKA_SINK,
                 settings);
     }
 

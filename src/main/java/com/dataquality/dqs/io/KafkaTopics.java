@@ -41,6 +41,7 @@ public final class KafkaTopics {
                 new Spec(t.drift(), partitions, Map.of()),
                 new Spec(t.retrainTriggers(), 1, Map.of()),
                 new Spec(t.deadLetters(), partitions, Map.of()),
+                new Spec(t.comparisons(), 1, Map.of()),
                 new Spec(
                         t.models(),
                         1,

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.io;
 
+import com.dataquality.dqs.model.ServingDocument;
 import com.dataquality.dqs.pipeline.ModelInput;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.stream.Uids;
@@ -12,6 +13,9 @@ import org.apache.flink.core.fs.Path;
 /** The source of model updates from files: a watched models directory. */
 public final class ModelInputs {
     public static final String MODEL_SUFFIX = ".model.json";
+
+    /** Serving documents: a challenger to serve, a promotion (see {@code ServingDocument}). */
+    public static final String SERVING_SUFFIX = ServingDocument.SUFFIX;
 
     private ModelInputs() {}
 
@@ -42,6 +46,9 @@ public final class ModelInputs {
             return false;
         }
         // Directories (no suffix) must pass for the enumerator to descend into them.
-        return !name.contains(".") || name.toLowerCase(Locale.ROOT).endsWith(MODEL_SUFFIX);
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !name.contains(".")
+                || lower.endsWith(MODEL_SUFFIX)
+                || lower.endsWith(SERVING_SUFFIX);
     }
 }

@@ -16,7 +16,8 @@ public record TopicNames(
         String drift,
         String retrainTriggers,
         String deadLetters,
-        String models)
+        String models,
+        String comparisons)
         implements Serializable {
 
     public static final TopicNames DEFAULTS =
@@ -28,11 +29,20 @@ public record TopicNames(
                     "dq.drift",
                     "dq.retrain-triggers",
                     "dq.dead-letters",
-                    "dq.models");
+                    "dq.models",
+                    "dq.model-comparisons");
 
     /** The topics the job writes to. */
     public List<String> outputs() {
+        // The models topic too: auto-promotions are written to it.
         return List.of(
-                summaries, predictions, shadowPredictions, drift, retrainTriggers, deadLetters);
+                summaries,
+                predictions,
+                shadowPredictions,
+                drift,
+                retrainTriggers,
+                deadLetters,
+                comparisons,
+                models);
     }
 }

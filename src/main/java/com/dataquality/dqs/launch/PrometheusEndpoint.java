@@ -18,5 +18,7 @@ final class PrometheusEndpoint {
                 prefix + "factory.class", LoopbackPrometheusReporter.Factory.class.getName());
         conf.setString(prefix + "port", Integer.toString(port));
         conf.setString(prefix + "host", FlinkEnvironments.LOOPBACK);
+        // Label values as they are, so model_info{version=...} matches the predictions' version.
+        conf.setString(prefix + "filterLabelValueCharacters", "false");
     }
 }

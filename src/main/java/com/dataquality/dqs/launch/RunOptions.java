@@ -1,6 +1,7 @@
 package com.dataquality.dqs.launch;
 
 import com.dataquality.dqs.io.TopicNames;
+import com.dataquality.dqs.scoring.PromotionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,10 @@ import java.util.List;
  * @param fromSavepoint a savepoint or checkpoint to resume from, or null
  * @param resume resume from the newest checkpoint retained in the output directory
  * @param metricsPort the Prometheus endpoint's port, 0 for none
+ * @param registry the model registry: where the job's retrainer registers candidates and where
+ *     automatic promotions are recorded (audit log), or null
  * @param retrain the job's own retrainer, or null without {@code --auto-retrain}
+ * @param promotion how challengers are compared with the champion, and whether a winner is promoted
  */
 public record RunOptions(
         Path rules,
@@ -38,10 +42,12 @@ public record RunOptions(
         Duration checkpointInterval,
         Duration outOfOrderness,
         Duration idleTimeout,
-        Retrain retrain) {
+        Path registry,
+        Retrain retrain,
+        PromotionSettings promotion) {
 
-    /** {@code --auto-retrain}: registry, training and comparison windows. */
-    public record Retrain(Path registry, int trainDays, int compareDays) {}
+    /** {@code --auto-retrain}: training and comparison windows. */
+    public record Retrain(int trainDays, int compareDays) {}
 
     public boolean fromKafka() {
         return kafka != null;

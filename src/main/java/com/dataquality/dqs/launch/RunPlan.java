@@ -9,6 +9,7 @@ import com.dataquality.dqs.io.KafkaInputs;
 import com.dataquality.dqs.io.KafkaOutputSettings;
 import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.ModelInputs;
+import com.dataquality.dqs.io.RegistryAuditSink;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.parse.InputFiles;
@@ -25,6 +26,7 @@ import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.retrain.Retrainer;
 import com.dataquality.dqs.scoring.Scorer;
 import com.dataquality.dqs.scoring.ServedModel;
+import com.dataquality.dqs.stream.Uids;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -95,12 +97,12 @@ public final class RunPlan {
             settings =
                     settings.withRetrain(
                             new RetrainSettings(
-                                    o.retrain().registry(),
+                                    o.registry(),
                                     o.modelsDir(),
                                     new Retrainer.Options(
                                             o.retrain().trainDays(), o.retrain().compareDays())));
         }
-        return new RunPlan(o, rules, dir, files, restore, settings);
+        return new RunPlan(o, rules, dir, files, restore, settings.withPromotion(o.promotion()));
     }
 
     private static void checkOptions(RunOptions o) {
@@ -143,14 +145,13 @@ public final class RunPlan {
         if (o.modelsDir() != null && !Files.isDirectory(o.modelsDir())) {
             throw new InputException("--models-dir " + o.modelsDir() + " is not a directory");
         }
+        if (o.registry() != null && !Files.isDirectory(o.registry())) {
+            throw new InputException("--registry " + o.registry() + " is not a directory");
+        }
         if (o.retrain() != null) {
-            if (o.retrain().registry() == null || o.modelsDir() == null) {
+            if (o.registry() == null || o.modelsDir() == null) {
                 throw new UsageException(
                         "--auto-retrain needs --registry DIR and --models-dir DIR");
-            }
-            if (!Files.isDirectory(o.retrain().registry())) {
-                throw new InputException(
-                        "--registry " + o.retrain().registry() + " is not a directory");
             }
             if (o.retrain().trainDays() < 14 || o.retrain().compareDays() < 1) {
                 throw new UsageException(
@@ -351,7 +352,14 @@ public final class RunPlan {
                             KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT));
             FileOutputs.attachFinalSummary(outputs.summaries(), outputDir);
         } else {
-            FileOutputs.attach(outputs, outputDir);
+            FileOutputs.attach(outputs, outputDir, modelsDir());
+        }
+        if (options.registry() != null) {
+            outputs.comparisons()
+                    .sinkTo(new RegistryAuditSink(options.registry()))
+                    .name("Decisions into the registry's audit log")
+                    .uid(Uids.REGISTRY_AUDIT_SINK)
+                    .setParallelism(1);
         }
     }
 }

@@ -130,12 +130,20 @@ public final class ModelFile {
      * directory never reads half a model.
      */
     public static void write(ForecastModel model, Path file) {
+        writeBytes(toBytes(model), file);
+    }
+
+    /**
+     * Writes a model (or serving) document whole or not at all: under a hidden temporary name in
+     * the same directory, then renamed, so a watcher of the directory never reads half a file.
+     */
+    public static void writeBytes(byte[] bytes, Path file) {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
             Path tmp = Files.createTempFile(dir, ".tmp-", ".partial");
             try {
-                Files.write(tmp, toBytes(model));
+                Files.write(tmp, bytes);
                 move(tmp, file);
             } finally {
                 Files.deleteIfExists(tmp);

@@ -1,6 +1,8 @@
 package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.record.DriftEvent;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -14,10 +16,15 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param shadowPredictions the same for the other served models (challengers in shadow)
  * @param driftEvents feature and error drift of the champion, per closed day
  * @param retrainTriggers requests to retrain when drift persisted
+ * @param comparisons where each challenger stands against the champion, per closed day
+ * @param promotions promotions decided by the comparison ({@code --auto-promote}), to be written
+ *     where the job reads its model updates
  */
 public record Outputs(
         SummaryOutputs summaries,
         DataStream<PredictionRow> predictions,
         DataStream<PredictionRow> shadowPredictions,
         DataStream<DriftEvent> driftEvents,
-        DataStream<RetrainTrigger> retrainTriggers) {}
+        DataStream<RetrainTrigger> retrainTriggers,
+        DataStream<ModelComparison> comparisons,
+        DataStream<ModelCommand> promotions) {}

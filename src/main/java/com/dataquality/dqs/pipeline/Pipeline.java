@@ -7,8 +7,10 @@ import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.ModelRole;
 import com.dataquality.dqs.record.ModelUpdate;
+import com.dataquality.dqs.record.PairedError;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
@@ -16,6 +18,7 @@ import com.dataquality.dqs.record.RuleMetadata;
 import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.retrain.RetrainFunction;
+import com.dataquality.dqs.scoring.ChallengerComparisonFunction;
 import com.dataquality.dqs.scoring.ForecastFunction;
 import com.dataquality.dqs.scoring.ModelValidationFunction;
 import com.dataquality.dqs.scoring.ServingModels;
@@ -94,7 +97,16 @@ public final class Pipeline {
                         r ->
                                 retrainStage(
                                         predictions.getSideOutput(Tags.CLOSED_DAYS), triggers, r));
-        return new Outputs(summaries, predictions, shadow, drift, triggers);
+        SingleOutputStreamOperator<ModelComparison> comparisons =
+                comparisonStage(predictions.getSideOutput(Tags.PAIRED_ERRORS), settings);
+        return new Outputs(
+                summaries,
+                predictions,
+                shadow,
+                drift,
+                triggers,
+                comparisons,
+                comparisons.getSideOutput(Tags.PROMOTIONS));
     }
 
     /**
@@ -259,6 +271,20 @@ public final class Pipeline {
                 .process(drift)
                 .uid(Uids.DRIFT)
                 .name("Drift detection")
+                .setParallelism(1)
+                .setMaxParallelism(1);
+    }
+
+    /**
+     * Challengers against the champion on their paired errors, per closed day, at parallelism 1;
+     * with {@code --auto-promote} a winner's promotion goes out on a side output.
+     */
+    private static SingleOutputStreamOperator<ModelComparison> comparisonStage(
+            DataStream<PairedError> paired, PipelineSettings settings) {
+        return paired.keyBy(p -> GlobalKey.VALUE, Types.INT)
+                .process(new ChallengerComparisonFunction(settings.promotion()))
+                .uid(Uids.MODEL_COMPARISON)
+                .name("Compare challengers with the champion")
                 .setParallelism(1)
                 .setMaxParallelism(1);
     }

@@ -2,6 +2,7 @@ package com.dataquality.dqs.pipeline;
 
 import com.dataquality.dqs.drift.DriftSettings;
 import com.dataquality.dqs.record.RuleMetadata;
+import com.dataquality.dqs.scoring.PromotionSettings;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,26 +14,37 @@ import java.util.Optional;
  * @param serving the model to start with and the run's id
  * @param drift the drift detector's and trigger's knobs
  * @param retrain the job's own retrainer, when {@code --auto-retrain} asks for it
+ * @param promotion how challengers are compared with the champion and promoted
  */
 public record PipelineSettings(
         Map<Integer, RuleMetadata> rules,
         EventTime eventTime,
         ServingSettings serving,
         DriftSettings drift,
-        Optional<RetrainSettings> retrain) {
+        Optional<RetrainSettings> retrain,
+        PromotionSettings promotion) {
 
     /** Settings with the default drift knobs and no retrainer. */
     public static PipelineSettings of(
             Map<Integer, RuleMetadata> rules, EventTime eventTime, ServingSettings serving) {
         return new PipelineSettings(
-                rules, eventTime, serving, DriftSettings.DEFAULTS, Optional.empty());
+                rules,
+                eventTime,
+                serving,
+                DriftSettings.DEFAULTS,
+                Optional.empty(),
+                PromotionSettings.DEFAULTS);
     }
 
     public PipelineSettings withRetrain(RetrainSettings r) {
-        return new PipelineSettings(rules, eventTime, serving, drift, Optional.of(r));
+        return new PipelineSettings(rules, eventTime, serving, drift, Optional.of(r), promotion);
     }
 
     public PipelineSettings withDrift(DriftSettings d) {
-        return new PipelineSettings(rules, eventTime, serving, d, retrain);
+        return new PipelineSettings(rules, eventTime, serving, d, retrain, promotion);
+    }
+
+    public PipelineSettings withPromotion(PromotionSettings p) {
+        return new PipelineSettings(rules, eventTime, serving, drift, retrain, p);
     }
 }

@@ -24,7 +24,7 @@ public record ModelCommand(
 
     /** The actions on served models. */
     public enum Action {
-        /** Serve this model in {@code role} (a champion replaces the champion). */
+        /** Serve this model in {@code role}; as champion, the old champion becomes a challenger. */
         SERVE,
         /** Make this challenger the champion; the champion becomes a challenger. */
         PROMOTE,

@@ -153,6 +153,7 @@ public final class RetrainFunction
                             table,
                             new ModelRegistry(Path.of(registry)),
                             Path.of(publishDir),
+                            RetrainLoop.Publish.CHALLENGER,
                             options,
                             "trigger " + trigger.businessDate() + ": " + trigger.reason(),
                             m -> LOG.debug("retrain: {}", m));

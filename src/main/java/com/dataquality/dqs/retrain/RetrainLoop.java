@@ -5,6 +5,8 @@ import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.ModelRegistry;
+import com.dataquality.dqs.model.ServingDocument;
+import com.dataquality.dqs.record.ModelRole;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -28,13 +30,33 @@ public final class RetrainLoop {
     private RetrainLoop() {}
 
     /**
-     * @param publishDir the models directory a running job watches, or null to only promote
+     * How a winning candidate reaches a running job: as the champion at once ({@code dqs retrain}),
+     * or as a challenger that must earn its place on live data first (the job's own retrainer).
+     */
+    public enum Publish {
+        CHAMPION,
+        CHALLENGER
+    }
+
+    /**
+     * @param publishDir the models directory a running job watches, or null to only register
      * @param trigger what asked for it (e.g. {@code dqs retrain} or a trigger's day), for the log
      */
     public static Retrainer.Verdict run(
             DailySeriesTable history,
             ModelRegistry registry,
             Path publishDir,
+            Retrainer.Options options,
+            String trigger,
+            Consumer<String> progress) {
+        return run(history, registry, publishDir, Publish.CHAMPION, options, trigger, progress);
+    }
+
+    public static Retrainer.Verdict run(
+            DailySeriesTable history,
+            ModelRegistry registry,
+            Path publishDir,
+            Publish as,
             Retrainer.Options options,
             String trigger,
             Consumer<String> progress) {
@@ -51,14 +73,34 @@ public final class RetrainLoop {
                         Instant.now(),
                         progress);
         if (v.better()) {
-            registry.add(v.candidate());
-            registry.promote(v.candidate().version());
-            if (publishDir != null) {
-                publish(v.candidate(), publishDir);
+            String by = as == Publish.CHAMPION ? "retrain" : "auto-retrain";
+            String version =
+                    registry.add(v.candidate(), by, "retrained on " + trigger + ": " + v.reason());
+            ForecastModel registered = registry.load(version);
+            if (as == Publish.CHAMPION) {
+                registry.promote(version, by, v.reason(), null);
+                if (publishDir != null) {
+                    publish(registered, publishDir);
+                }
+            } else if (publishDir != null) {
+                publishChallenger(registered, publishDir);
+                registry.record("serve-challenger", version, by, "published as a challenger", null);
             }
+            v = v.registeredAs(registered);
         }
         log(registry.dir(), v, trigger, publishDir);
         return v;
+    }
+
+    /**
+     * Drops a model into a watched directory as a challenger: it forecasts in shadow next to the
+     * champion until the comparison (or a person) promotes it.
+     */
+    public static Path publishChallenger(ForecastModel model, Path dir) {
+        Path target = dir.resolve(model.version() + ServingDocument.SUFFIX);
+        ModelFile.writeBytes(
+                ServingDocument.serve(ModelFile.toBytes(model), ModelRole.CHALLENGER, 0), target);
+        return target;
     }
 
     /**

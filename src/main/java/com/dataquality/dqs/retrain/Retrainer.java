@@ -66,7 +66,23 @@ public final class Retrainer {
             double candidateMae,
             double activeMae,
             boolean better,
-            String reason) {}
+            String reason) {
+
+        /** This verdict about the candidate as the registry knows it (its registry version). */
+        public Verdict registeredAs(ForecastModel registered) {
+            return new Verdict(
+                    registered,
+                    activeVersion,
+                    trainFrom,
+                    compareFrom,
+                    compareTo,
+                    compareRows,
+                    candidateMae,
+                    activeMae,
+                    better,
+                    reason);
+        }
+    }
 
     private Retrainer() {}
 

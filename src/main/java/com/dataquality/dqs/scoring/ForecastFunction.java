@@ -5,6 +5,7 @@ import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelCommand;
 import com.dataquality.dqs.record.ModelRole;
+import com.dataquality.dqs.record.PairedError;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.SeriesDay;
 import com.dataquality.dqs.stream.DayCloses;
@@ -290,6 +291,11 @@ public final class ForecastFunction
                     @Override
                     public void closedDay(SeriesDay d) {
                         ctx.output(Tags.CLOSED_DAYS, d);
+                    }
+
+                    @Override
+                    public void paired(PairedError e) {
+                        ctx.output(Tags.PAIRED_ERRORS, e);
                     }
                 });
     }

@@ -53,7 +53,10 @@ public record ModelRoster(String run, ServedModel[] models) {
         return models.length == 0;
     }
 
-    /** This roster as of {@code newRun}, with {@code champion} serving as its champion. */
+    /**
+     * This roster as of {@code newRun}, with {@code champion} replacing its champion (the model a
+     * new run is started with: the restored champion goes).
+     */
     public ModelRoster withChampion(ServedModel champion, String newRun) {
         List<ServedModel> rest = new ArrayList<>();
         for (ServedModel m : models) {
@@ -80,7 +83,7 @@ public record ModelRoster(String run, ServedModel[] models) {
                         why.append("already the champion");
                         return this;
                     }
-                    return withChampion(m, newRun);
+                    return crowned(m, newRun);
                 }
                 if (current != null) {
                     why.append("already served as ").append(current.role().label());
@@ -98,14 +101,7 @@ public record ModelRoster(String run, ServedModel[] models) {
                     why.append("not a challenger");
                     return this;
                 }
-                ServedModel old = champion();
-                List<ServedModel> challengers = new ArrayList<>(challengers());
-                challengers.removeIf(m -> m.version().equals(c.version()));
-                if (old != null) {
-                    // The old champion stays as a shadow challenger: a rollback is one promote.
-                    challengers.add(old.withRole(ModelRole.CHALLENGER, 0));
-                }
-                return of(newRun, current.withRole(ModelRole.CHAMPION, 0), challengers);
+                return crowned(current, newRun);
             }
             case RETIRE -> {
                 if (current == null || current.role() != ModelRole.CHALLENGER) {
@@ -132,6 +128,23 @@ public record ModelRoster(String run, ServedModel[] models) {
             }
             default -> throw new IllegalArgumentException("unknown action " + c.action());
         }
+    }
+
+    /**
+     * This roster with {@code m} as champion and the old champion kept as a shadow challenger: a
+     * rollback is one promotion away, and the comparison goes on in the other direction.
+     */
+    private ModelRoster crowned(ServedModel m, String newRun) {
+        ServedModel old = champion();
+        List<ServedModel> challengers = new ArrayList<>(challengers());
+        challengers.removeIf(x -> x.version().equals(m.version()));
+        if (old != null && !old.version().equals(m.version())) {
+            challengers.add(old.withRole(ModelRole.CHALLENGER, 0));
+        }
+        while (challengers.size() > MAX_CHALLENGERS) {
+            challengers.remove(0);
+        }
+        return of(newRun, m.withRole(ModelRole.CHAMPION, 0), challengers);
     }
 
     private static ModelRoster of(String run, ServedModel champion, List<ServedModel> challengers) {

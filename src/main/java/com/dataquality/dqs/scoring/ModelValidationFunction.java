@@ -1,8 +1,7 @@
 package com.dataquality.dqs.scoring;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.model.ForecastModel;
-import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.model.ServingDocument;
 import com.dataquality.dqs.record.ModelCommand;
 import com.dataquality.dqs.record.ModelUpdate;
 import com.dataquality.dqs.stream.MetricNames;
@@ -54,9 +53,11 @@ public final class ModelValidationFunction extends ProcessFunction<ModelUpdate, 
         out.collect(command);
     }
 
-    /** The command an update stands for; throws {@link InputException} when it is not valid. */
+    /**
+     * The command an update stands for (a plain model file serves as champion; a serving document
+     * says what to do); throws {@link InputException} when it is not valid.
+     */
     public static ModelCommand command(ModelUpdate update) {
-        ForecastModel m = ModelFile.parse(update.modelJson(), update.origin());
-        return ModelCommand.champion(m.version(), update.origin(), update.modelJson());
+        return ServingDocument.parse(update.modelJson(), update.origin());
     }
 }

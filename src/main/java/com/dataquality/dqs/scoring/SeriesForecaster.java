@@ -2,6 +2,7 @@ package com.dataquality.dqs.scoring;
 
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ModelRole;
+import com.dataquality.dqs.record.PairedError;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.SeriesDay;
 import java.util.ArrayList;
@@ -49,6 +50,9 @@ public final class SeriesForecaster {
 
         /** A closed day with executions, for the job's own retrainer. */
         void closedDay(SeriesDay d);
+
+        /** A challenger's and the champion's errors on the same series-day. */
+        void paired(PairedError e);
     }
 
     /** A served model with its native scorer. */
@@ -194,16 +198,27 @@ public final class SeriesForecaster {
         }
     }
 
-    /** Realizes the pending forecasts of {@code day} when it has executions. */
+    /**
+     * Realizes the pending forecasts of {@code day} when it has executions, and pairs each
+     * challenger's error with the champion's on it.
+     */
     private void realize(SeriesProgress p, int day, int executions, int passes) {
         if (executions <= 0 || p.pending.length == 0) {
             return;
         }
         int kept = 0;
+        PredictionRow champion = null;
+        List<PredictionRow> challengers = new ArrayList<>();
         for (int i = 0; i < p.pending.length; i++) {
             Forecast f = p.pending[i];
             if (f.day() == day) {
-                out.realized(new PredictionRow(f, executions, passes), p.pendingPrimary[i]);
+                PredictionRow row = new PredictionRow(f, executions, passes);
+                out.realized(row, p.pendingPrimary[i]);
+                if (f.modelRole() == ModelRole.CHAMPION) {
+                    champion = row;
+                } else {
+                    challengers.add(row);
+                }
             } else {
                 p.pending[kept] = f;
                 p.pendingPrimary[kept] = p.pendingPrimary[i];
@@ -212,6 +227,24 @@ public final class SeriesForecaster {
         }
         p.pending = Arrays.copyOf(p.pending, kept);
         p.pendingPrimary = Arrays.copyOf(p.pendingPrimary, kept);
+        if (champion != null) {
+            for (PredictionRow c : challengers) {
+                out.paired(pair(c, champion));
+            }
+        }
+    }
+
+    private static PairedError pair(PredictionRow challenger, PredictionRow champion) {
+        double c = challenger.absError();
+        double k = champion.absError();
+        return new PairedError(
+                challenger.forecast().modelVersion(),
+                champion.forecast().modelVersion(),
+                champion.forecast().day(),
+                c,
+                k,
+                c * c,
+                k * k);
     }
 
     /** Drops what no late record can use any more. */

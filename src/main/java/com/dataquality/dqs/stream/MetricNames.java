@@ -50,5 +50,9 @@ public final class MetricNames {
     public static final String DRIFT_EVENTS = "drift_events";
     public static final String RETRAIN_TRIGGERS = "retrain_triggers";
 
+    public static final String COMPARISON_DAYS = "comparison_days";
+    public static final String COMPARISON_MEAN_DIFF = "comparison_mean_error_difference";
+    public static final String COMPARISON_EVIDENCE = "comparison_evidence";
+
     private MetricNames() {}
 }

@@ -2,6 +2,8 @@ package com.dataquality.dqs.stream;
 
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
+import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.PairedError;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SeriesDay;
@@ -29,6 +31,14 @@ public final class Tags {
      */
     public static final OutputTag<PredictionRow> SHADOW_PREDICTIONS =
             new OutputTag<>("shadow-predictions", TypeInformation.of(PredictionRow.class));
+
+    /** A challenger's and the champion's errors on each realized series-day. */
+    public static final OutputTag<PairedError> PAIRED_ERRORS =
+            new OutputTag<>("paired-errors", TypeInformation.of(PairedError.class));
+
+    /** Promotions the comparison of models decided ({@code --auto-promote}). */
+    public static final OutputTag<ModelCommand> PROMOTIONS =
+            new OutputTag<>("promotions", TypeInformation.of(ModelCommand.class));
 
     /** Requests to retrain, from the drift stage, when drift persisted. */
     public static final OutputTag<RetrainTrigger> RETRAIN_TRIGGERS =

@@ -30,6 +30,7 @@ public final class Uids {
     public static final String DRIFT = "drift-detection";
     public static final String AUTO_RETRAIN = "auto-retrain";
     public static final String AUTO_RETRAIN_LOG = "auto-retrain-log";
+    public static final String MODEL_COMPARISON = "model-comparison";
 
     // File sinks.
     public static final String SUMMARIES_FILE_SINK = "summaries-file-sink";
@@ -40,6 +41,9 @@ public final class Uids {
     public static final String SHADOW_PREDICTIONS_FILE_SINK = "shadow-predictions-file-sink";
     public static final String DRIFT_EVENTS_FILE_SINK = "drift-events-file-sink";
     public static final String RETRAIN_TRIGGERS_FILE_SINK = "retrain-triggers-file-sink";
+    public static final String COMPARISONS_FILE_SINK = "comparisons-file-sink";
+    public static final String PROMOTIONS_DIR_SINK = "promotions-models-dir-sink";
+    public static final String REGISTRY_AUDIT_SINK = "registry-audit-sink";
 
     // Kafka sinks (each uid is also the suffix of the sink's transactional ids).
     public static final String SUMMARIES_KAFKA_SINK = "summaries-kafka-sink";
@@ -49,6 +53,8 @@ public final class Uids {
     public static final String SHADOW_PREDICTIONS_KAFKA_SINK = "shadow-predictions-kafka-sink";
     public static final String DRIFT_KAFKA_SINK = "drift-kafka-sink";
     public static final String RETRAIN_TRIGGERS_KAFKA_SINK = "retrain-triggers-kafka-sink";
+    public static final String COMPARISONS_KAFKA_SINK = "comparisons-kafka-sink";
+    public static final String PROMOTIONS_KAFKA_SINK = "promotions-kafka-sink";
 
     private Uids() {}
 }

@@ -100,7 +100,14 @@ class LayeringTest {
                     .mayOnlyAccessLayers("Root", "Record", "Features", "Stats")
                     .whereLayer("Scoring")
                     .mayOnlyAccessLayers(
-                            "Root", "Record", "Stream", "Format", "Parse", "Features", "Model")
+                            "Root",
+                            "Record",
+                            "Stream",
+                            "Format",
+                            "Stats",
+                            "Parse",
+                            "Features",
+                            "Model")
                     .whereLayer("Drift")
                     .mayOnlyAccessLayers(
                             "Root", "Record", "Stream", "Stats", "Features", "Model", "Scoring")

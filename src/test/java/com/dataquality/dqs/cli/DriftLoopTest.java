@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,36 +43,6 @@ class DriftLoopTest {
 
     @TempDir Path tmp;
 
-    /** Generated data split into one file per month, so a continuous run can be fed in steps. */
-    private static TreeMap<Integer, Path> monthlyFiles(GeneratorConfig cfg, Path dir)
-            throws IOException {
-        Path gen = Files.createDirectories(dir.resolve("generated"));
-        new Generator(cfg).writeTo(gen, Generator.Progress.NONE);
-        List<String> lines = Files.readAllLines(gen.resolve(Generator.dataFileName(0, 1)));
-        TreeMap<Integer, List<String>> byMonth = new TreeMap<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split(",", 3);
-            int month = 1;
-            // Dates come as YYYY-MM-DD or as a date-time; defective rows stay in January.
-            if (f.length > 2 && f[1].matches("2024-(0[1-9]|1[0-2])-\\d{2}.*")) {
-                month = Integer.parseInt(f[1].substring(5, 7));
-            }
-            byMonth.computeIfAbsent(month, m -> new ArrayList<>()).add(line);
-        }
-        Path staging = Files.createDirectories(dir.resolve("months"));
-        TreeMap<Integer, Path> out = new TreeMap<>();
-        for (var e : byMonth.entrySet()) {
-            List<String> content = new ArrayList<>();
-            content.add(lines.get(0));
-            content.addAll(e.getValue());
-            Path f = staging.resolve(String.format("month-%02d.csv", e.getKey()));
-            Files.write(f, content);
-            out.put(e.getKey(), f);
-        }
-        Files.copy(gen.resolve(Generator.RULES_FILE), dir.resolve("rules.json"));
-        return out;
-    }
-
     /** The model the job starts with: trained on January to May, active in a new registry. */
     private static Path initialModel(TreeMap<Integer, Path> months, Path registry) {
         HistoryFiles.Read read =
@@ -81,9 +52,9 @@ class DriftLoopTest {
         ForecastModel m =
                 new Trainer(x -> {}).train(read.table().series(), read.valid(), Instant.now());
         ModelRegistry reg = new ModelRegistry(registry);
-        reg.add(m);
-        reg.promote(m.version());
-        return registry.resolve(m.version() + ModelFile.SUFFIX);
+        String version = reg.add(m);
+        reg.promote(version);
+        return registry.resolve(version + ModelFile.SUFFIX);
     }
 
     private record Realized(String date, String version, double absError) {}
@@ -99,49 +70,16 @@ class DriftLoopTest {
         return out;
     }
 
-    private static boolean predictedThrough(Path predictions, String date) throws IOException {
-        if (!Files.exists(predictions)) {
-            return false;
-        }
-        try (Stream<String> lines = Files.lines(predictions)) {
-            return lines.skip(1).anyMatch(l -> l.split(",", 4)[2].compareTo(date) >= 0);
-        }
-    }
-
-    private static void await(String what, long seconds, Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static List<JsonNode> jsonLines(Path file) throws IOException {
-        List<JsonNode> out = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String l : Files.readAllLines(file)) {
-                out.add(JSON.readTree(l));
-            }
-        }
-        return out;
-    }
-
     private static List<Path> modelFiles(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(ModelFile.SUFFIX)).toList();
+            return s.filter(p -> !p.getFileName().toString().startsWith(".")).toList();
         }
     }
 
     @Test
     void injectedDriftIsDetectedRetrainedAndSwappedLiveToALowerError() throws Exception {
         TreeMap<Integer, Path> months =
-                monthlyFiles(
+                LiveFeed.monthlyFiles(
                         GeneratorConfig.builder().seed(42).drift(DRIFT, 0.5, -0.4).build(), tmp);
         Path registry = Files.createDirectories(tmp.resolve("registry"));
         Path model = initialModel(months, registry);
@@ -172,28 +110,24 @@ class DriftLoopTest {
                                         "--auto-retrain",
                                         "--registry",
                                         registry.toString(),
+                                        "--auto-promote",
                                         "--output-dir",
                                         out.toString(),
                                         "--web-ui-port",
                                         Integer.toString(port)));
         try {
             for (var month : months.entrySet()) {
-                // Hidden while written, then renamed: the watcher never reads half a file.
-                Path hidden = in.resolve("." + month.getValue().getFileName());
-                Files.copy(month.getValue(), hidden);
-                Files.move(
-                        hidden,
-                        in.resolve(month.getValue().getFileName()),
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                LiveFeed.drop(month.getValue(), in);
                 LocalDate last = LocalDate.of(2024, month.getKey(), 1).plusMonths(1).minusDays(2);
-                await(
+                LiveFeed.await(
                         "forecasts through " + last,
                         30,
-                        () -> predictedThrough(predictions, last.toString()));
+                        () -> LiveFeed.predictedThrough(predictions, last.toString()));
                 if (month.getKey() == DRIFT.getMonthValue()) {
-                    // The job's retrainer works in the background: let its model arrive
+                    // The job's retrainer works in the background: let its challenger arrive
                     // before the rest of the year is fed.
-                    await("a retrained model", 40, () -> !modelFiles(models).isEmpty());
+                    LiveFeed.await(
+                            "a retrained challenger", 40, () -> !modelFiles(models).isEmpty());
                 }
             }
         } finally {
@@ -208,15 +142,54 @@ class DriftLoopTest {
             assertEquals(0, job.get(60, TimeUnit.SECONDS).exitCode());
         }
 
-        List<JsonNode> events = jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS));
+        List<JsonNode> events = LiveFeed.jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS));
         assertFalse(events.isEmpty(), "no drift event");
         LocalDate first = LocalDate.parse(events.get(0).get("business_date").asText());
         assertTrue(
                 !first.isBefore(DRIFT) && !first.isAfter(DRIFT.plusDays(3)),
                 "first drift event on " + first + ": " + events.get(0));
-        assertFalse(jsonLines(out.resolve(FileOutputs.RETRAIN_TRIGGERS)).isEmpty());
-        List<JsonNode> log = jsonLines(registry.resolve(RetrainLoop.LOG));
+        assertFalse(LiveFeed.jsonLines(out.resolve(FileOutputs.RETRAIN_TRIGGERS)).isEmpty());
+        List<JsonNode> log = LiveFeed.jsonLines(registry.resolve(RetrainLoop.LOG));
         assertTrue(log.stream().anyMatch(n -> n.get("promoted").asBoolean()), log.toString());
+
+        // The retrained model arrived as a challenger, not as the champion: it forecast in
+        // shadow until it had won on live data, significantly, over at least 14 days.
+        List<JsonNode> comparisons = LiveFeed.jsonLines(out.resolve(FileOutputs.COMPARISONS));
+        JsonNode promoted =
+                comparisons.stream()
+                        .filter(c -> c.get("verdict").asText().equals("promoted"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no promotion: " + comparisons));
+        String winner = promoted.get("challenger").asText();
+        assertEquals(initial, promoted.get("champion").asText());
+        assertTrue(promoted.get("days").asInt() >= 14, promoted.toString());
+        assertTrue(promoted.get("mean_abs_error_difference").asDouble() < 0, promoted.toString());
+        assertTrue(promoted.get("ci_high").asDouble() < 0, promoted.toString());
+        assertTrue(promoted.get("evidence").asDouble() >= 20, promoted.toString());
+        String promotedOn = promoted.get("business_date").asText();
+        assertTrue(
+                Files.readAllLines(out.resolve(FileOutputs.SHADOW_PREDICTIONS)).stream()
+                        .anyMatch(l -> l.split(",", -1)[4].equals(winner)),
+                "the challenger forecast in shadow before its promotion");
+        // The registry knows: the last winner is active, and the audit log says who, why and
+        // with which figures (later retrains may have produced later winners).
+        ModelRegistry reg = new ModelRegistry(registry);
+        List<String> winners =
+                comparisons.stream()
+                        .filter(c -> c.get("verdict").asText().equals("promoted"))
+                        .map(c -> c.get("challenger").asText())
+                        .toList();
+        assertEquals(winners.get(winners.size() - 1), reg.activeVersion().orElseThrow());
+        List<Map<String, Object>> decisions =
+                reg.audit().stream().filter(e -> "auto-promote".equals(e.get("by"))).toList();
+        assertEquals(winners, decisions.stream().map(e -> e.get("version")).toList());
+        assertTrue(decisions.get(0).containsKey("figures"), decisions.toString());
+        // Realized primary forecasts of the winner all come after the day it was promoted.
+        for (Realized r : realized(out.resolve(FileOutputs.REALIZED))) {
+            if (r.version().equals(winner)) {
+                assertTrue(r.date().compareTo(promotedOn) > 0, r + " before " + promotedOn);
+            }
+        }
 
         List<Realized> rows = realized(out.resolve(FileOutputs.REALIZED));
         double beforeSum = 0;
@@ -245,7 +218,7 @@ class DriftLoopTest {
     @Test
     void aStationaryYearRaisesNoDriftAndRetrainsNothing() throws Exception {
         TreeMap<Integer, Path> months =
-                monthlyFiles(GeneratorConfig.builder().seed(7).build(), tmp);
+                LiveFeed.monthlyFiles(GeneratorConfig.builder().seed(7).build(), tmp);
         Path registry = Files.createDirectories(tmp.resolve("registry"));
         Path model = initialModel(months, registry);
         // One file read in date order: a bounded run of several files may read a later month
@@ -276,8 +249,8 @@ class DriftLoopTest {
         assertEquals(0, run.exitCode(), run.err());
         int realized = realized(out.resolve(FileOutputs.REALIZED)).size();
         assertTrue(realized > 10_000, realized + " realized forecasts");
-        assertEquals(List.of(), jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS)));
-        assertEquals(List.of(), jsonLines(out.resolve(FileOutputs.RETRAIN_TRIGGERS)));
+        assertEquals(List.of(), LiveFeed.jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS)));
+        assertEquals(List.of(), LiveFeed.jsonLines(out.resolve(FileOutputs.RETRAIN_TRIGGERS)));
         assertFalse(Files.exists(registry.resolve(RetrainLoop.LOG)));
         assertEquals(List.of(), modelFiles(models));
     }

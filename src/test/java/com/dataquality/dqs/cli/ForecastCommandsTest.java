@@ -230,33 +230,6 @@ class ForecastCommandsTest {
     }
 
     @Test
-    void registryCommandsPromoteAndRollBack() throws Exception {
-        String reg = dir.resolve("registry").toString();
-        Result add = dqs("models", "add", "--registry", reg, model.toString(), "--promote");
-        assertEquals(0, add.exit(), add.err());
-        Result list = dqs("models", "list", "--registry", reg);
-        assertEquals(0, list.exit(), list.err());
-        assertTrue(list.out().contains("* " + trained.version()), list.out());
-        Result show = dqs("models", "show", "--registry", reg, trained.version());
-        assertEquals(0, show.exit(), show.err());
-        assertTrue(show.out().contains("\"holdoutMetrics\""), show.out());
-        java.nio.file.Files.writeString(
-                dir.resolve("registry").resolve("20000101T000000000Z-broken.model.json"), "{}");
-        Result withBad = dqs("models", "list", "--registry", reg);
-        assertEquals(0, withBad.exit(), withBad.err());
-        assertTrue(
-                withBad.out().matches("(?s).*20000101T000000000Z-broken +unusable: model file .*"),
-                withBad.out());
-        assertTrue(withBad.out().contains("* " + trained.version()), withBad.out());
-        Result rollback = dqs("models", "rollback", "--registry", reg);
-        assertEquals(Dqs.EXIT_INPUT, rollback.exit());
-        assertOneLine(rollback.err(), "nothing to roll back");
-        Result promote = dqs("models", "promote", "--registry", reg, "no-such-version");
-        assertEquals(Dqs.EXIT_INPUT, promote.exit());
-        assertOneLine(promote.err(), "no model version no-such-version");
-    }
-
-    @Test
     void trainModelRejectsBadArguments() {
         Result noRules =
                 dqs(

@@ -86,9 +86,11 @@ class KafkaRunCommandTest {
         String models = KafkaBrokerExtension.uniqueTopic("models");
         String[] others = {
             KafkaBrokerExtension.uniqueTopic("summaries"),
-                    KafkaBrokerExtension.uniqueTopic("drift"),
-            KafkaBrokerExtension.uniqueTopic("dead"), KafkaBrokerExtension.uniqueTopic("triggers"),
-            KafkaBrokerExtension.uniqueTopic("shadow")
+            KafkaBrokerExtension.uniqueTopic("drift"),
+            KafkaBrokerExtension.uniqueTopic("dead"),
+            KafkaBrokerExtension.uniqueTopic("triggers"),
+            KafkaBrokerExtension.uniqueTopic("shadow"),
+            KafkaBrokerExtension.uniqueTopic("comparisons")
         };
         KAFKA.createTopics(1, in, predictions, models);
         KAFKA.createTopics(1, others);
@@ -121,6 +123,8 @@ class KafkaRunCommandTest {
                                         others[3],
                                         "--shadow-predictions-topic",
                                         others[4],
+                                        "--comparisons-topic",
+                                        others[5],
                                         "--model",
                                         v1.toString(),
                                         "--checkpoint-interval",

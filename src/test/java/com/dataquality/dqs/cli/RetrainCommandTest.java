@@ -57,8 +57,7 @@ class RetrainCommandTest {
         ForecastModel m =
                 new Trainer(x -> {}).train(read.table().series(), read.valid(), Instant.now());
         ModelRegistry reg = new ModelRegistry(Files.createDirectories(tmp.resolve("registry")));
-        reg.add(m);
-        reg.promote(m.version());
+        reg.promote(reg.add(m));
         return reg;
     }
 

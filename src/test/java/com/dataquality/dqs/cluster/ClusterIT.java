@@ -97,7 +97,8 @@ class ClusterIT {
                     "--shadow-predictions-topic", "bf.shadow-predictions",
                     "--drift-topic", "bf.drift",
                     "--retrain-triggers-topic", "bf.retrain-triggers",
-                    "--dead-letter-topic", "bf.dead-letters");
+                    "--dead-letter-topic", "bf.dead-letters",
+                    "--comparisons-topic", "bf.model-comparisons");
 
     private static Commands commands;
     private static LocalFlink flink;
@@ -542,6 +543,8 @@ class ClusterIT {
                 "dq.retrain-triggers",
                 "--dead-letter-topic",
                 "dq.dead-letters",
+                "--comparisons-topic",
+                "dq.model-comparisons",
                 "--models-topic",
                 "dq.models");
     }

@@ -96,7 +96,8 @@ class KafkaCommandsTest {
         String topic = KafkaBrokerExtension.uniqueTopic("models");
         // As 'dqs topics' creates it: a 2 MB model exceeds Kafka's default 1 MB message limit.
         KafkaTopics.Spec models =
-                KafkaTopics.standard(1, new TopicNames("i", "s", "p", "sp", "d", "t", "x", topic))
+                KafkaTopics.standard(
+                                1, new TopicNames("i", "s", "p", "sp", "d", "t", "x", topic, "c"))
                         .stream()
                         .filter(spec -> spec.name().equals(topic))
                         .findFirst()
@@ -168,7 +169,7 @@ class KafkaCommandsTest {
         assertTrue(created.containsAll(t.outputs()), created.toString());
         assertTrue(created.contains(t.input()) && created.contains(t.models()));
         assertTrue(created.contains("dq.retrain-triggers"));
-        assertEquals(8, created.size());
+        assertEquals(9, created.size());
     }
 
     @Test
@@ -198,13 +199,15 @@ class KafkaCommandsTest {
             "--shadow-predictions-topic",
             KafkaBrokerExtension.uniqueTopic("shadow"),
             "--retrain-triggers-topic",
-            KafkaBrokerExtension.uniqueTopic("triggers")
+            KafkaBrokerExtension.uniqueTopic("triggers"),
+            "--comparisons-topic",
+            KafkaBrokerExtension.uniqueTopic("comparisons")
         };
         Run first = dqs(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("exists:  " + input), first.out());
         assertTrue(first.out().contains("created: " + summaries), first.out());
-        assertEquals(7, first.out().lines().filter(l -> l.startsWith("created: ")).count());
+        assertEquals(8, first.out().lines().filter(l -> l.startsWith("created: ")).count());
 
         var admin = KAFKA.admin();
         var described =
@@ -225,7 +228,7 @@ class KafkaCommandsTest {
 
         Run second = dqs(args);
         assertEquals(0, second.code(), second.err());
-        assertEquals(8, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
+        assertEquals(9, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dataquality.dqs.io.TopicNames;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.pipeline.Pipeline;
+import com.dataquality.dqs.scoring.PromotionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,7 +59,9 @@ class JobGraphUidsTest {
                 Duration.ofSeconds(10),
                 Duration.ZERO,
                 Duration.ofMinutes(1),
-                retrain ? new RunOptions.Retrain(registry, 120, 7) : null);
+                retrain ? registry : null,
+                retrain ? new RunOptions.Retrain(120, 7) : null,
+                PromotionSettings.DEFAULTS);
     }
 
     private static List<String> uids(RunPlan plan) throws Exception {
