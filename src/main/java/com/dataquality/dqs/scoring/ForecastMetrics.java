@@ -29,6 +29,7 @@ final class ForecastMetrics {
     private final Set<String> labelled = new HashSet<>();
     private double errorSum;
     private long errorCount;
+    private final Counter realized;
     private volatile String championVersion;
     private volatile long championTrainedAt;
     private volatile int served;
@@ -42,6 +43,7 @@ final class ForecastMetrics {
         forecasts = group.counter(MetricNames.FORECASTS_EMITTED);
         lateForecasts = group.counter(MetricNames.LATE_FORECASTS);
         shadowForecasts = group.counter(MetricNames.SHADOW_FORECASTS);
+        realized = group.counter(MetricNames.REALIZED);
         swaps = group.counter(MetricNames.MODEL_SWAPS);
         rejections = group.counter(MetricNames.MODEL_REJECTIONS);
         latency =
@@ -64,6 +66,7 @@ final class ForecastMetrics {
     }
 
     void realized(double absError) {
+        realized.inc();
         errorSum += absError;
         errorCount++;
     }
