@@ -93,9 +93,9 @@ final class ReportReader {
     private void readDir(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new InputException(
-                    "report: "
+                    "output directory "
                             + dir
-                            + (Files.exists(dir) ? " is not a directory" : ": no such directory"));
+                            + (Files.exists(dir) ? ": not a directory" : ": no such directory"));
         }
         DirFacts facts = new DirFacts(dir.toString());
         content.dirs.add(facts);
@@ -118,7 +118,7 @@ final class ReportReader {
             readIfPresent(dir, FileOutputs.RETRAIN_TRIGGERS, facts);
             readIfPresent(dir, FileOutputs.SHADOW_PREDICTIONS, facts);
         } catch (IOException e) {
-            throw new InputException("report: cannot read " + dir + ": " + e.getMessage(), e);
+            throw new InputException("cannot read " + dir + ": " + e.getMessage(), e);
         }
         facts.kind = kind(facts);
     }

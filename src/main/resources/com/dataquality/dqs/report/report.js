@@ -522,7 +522,7 @@
         'interval', 'severity', 'direction'], all.slice(0, 30).map(function (x) {
           var s = x[0], a = x[1];
           return el('tr', { cls: 'pick', data: { key: s.key }, on: { click: function () { select(s, true); } } }, [
-            td(dateOf(a[0])), td(s.name), td(String(s.r)), td(num(a[1], 1), true), td(num(a[2], 1), true),
+            td(dateOf(a[0]), false, 'nowrap'), td(s.name), td(String(s.r)), td(num(a[1], 1), true), td(num(a[2], 1), true),
             td(a[3] != null && a[4] != null ? num(a[3], 1) + ' – ' + num(a[4], 1) + (a[5] != null ? ' (' + a[5] + ')' : '') : null),
             td(a[8]), td(a[9])
           ]);
@@ -539,8 +539,8 @@
   var COLUMNS = [
     { key: 'name', label: 'dataset', get: function (s) { return s.name.toLowerCase(); } },
     { key: 'r', label: 'rule', get: function (s) { return s.r; } },
-    { key: 'f1', label: 'fail 30 d', num: true, get: function (s) { return s.f1; }, show: function (s) { return rate(s.f1); } },
-    { key: 'f0', label: 'fail total', num: true, get: function (s) { return s.f0; }, show: function (s) { return rate(s.f0); } },
+    { key: 'f1', label: 'fail 30d', num: true, get: function (s) { return s.f1; }, show: function (s) { return rate(s.f1); } },
+    { key: 'f0', label: 'fail all', num: true, get: function (s) { return s.f0; }, show: function (s) { return rate(s.f0); } },
     { key: 'tr', label: 'trend', get: function (s) { return s.tr; } },
     { key: 'mae', label: 'MAE', num: true, get: function (s) { return s.mae; }, show: function (s) { return num(s.mae, 1); } },
     { key: 'nan', label: 'anomalies', num: true, get: function (s) { return s.nan; }, show: function (s) { return s.nan ? int(s.nan) : ''; } }
@@ -656,7 +656,8 @@
     var box = el('div', { cls: 'chart', id: 'series-chart' });
     d.appendChild(box);
     seriesChart(box, s);
-    d.appendChild(legendNote(false));
+    var legend = legendNote(false);
+    if (legend) d.appendChild(legend);
     var what = s.d0 != null && countValues(s.a) ? 'Actual: realized.csv; forecast: predictions.csv.'
       : s.c ? 'No daily values for this series: pass share per window, from its summary.' : '';
     if (what) d.appendChild(el('div', { cls: 'legend-note', text: what }));
@@ -676,11 +677,11 @@
     d.appendChild(el('table', { id: 'detail-facts' }, [el('tbody', null, rows)]));
     if (s.an) {
       d.appendChild(el('h3', { text: 'Anomalies of this series' }));
-      d.appendChild(table(['day', { label: 'actual', num: true }, { label: 'expected', num: true }, 'interval',
+      d.appendChild(el('div', { cls: 'scroll-box' }, [table(['day', { label: 'actual', num: true }, { label: 'expected', num: true }, 'interval',
         { label: 'executions', num: true }, 'severity', 'direction', 'model version'], s.an.map(function (a) {
-          return el('tr', null, [td(dateOf(a[0])), td(num(a[1], 1), true), td(num(a[2], 1), true),
+          return el('tr', null, [td(dateOf(a[0]), false, 'nowrap'), td(num(a[1], 1), true), td(num(a[2], 1), true),
             td(a[3] != null && a[4] != null ? num(a[3], 1) + ' – ' + num(a[4], 1) : null), td(int(a[6]), true), td(a[8]), td(a[9]), td(a[7], false, 'mono')]);
-        }), { cls: 'anomalies' }));
+        }), { cls: 'anomalies' })]));
     }
     try { history.replaceState(null, '', '#s=' + encodeURIComponent(s.u) + '/' + s.r); } catch (e) { /* file: URLs may refuse */ }
     if (scroll) document.getElementById('series').scrollIntoView();
@@ -712,6 +713,10 @@
     var first = fromHash() || state.rows[0];
     if (first) select(first, false);
     else ui.detail.appendChild(el('p', { cls: 'muted', text: 'No series in the inputs.' }));
+    window.addEventListener('hashchange', function () {
+      var s = fromHash();
+      if (s && s !== state.selected) select(s, true);
+    });
     document.body.dataset.ready = '1';
   }
 
