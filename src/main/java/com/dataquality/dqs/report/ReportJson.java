@@ -22,6 +22,12 @@ final class ReportJson {
     /** Decimals of percentages on the page. */
     private static final int DECIMALS = 2;
 
+    /**
+     * Days charted at most, per series and overall (ten years): the page holds one value per day
+     * from a series' first day, so a stray far-away date must not make it huge.
+     */
+    static final int MAX_DAYS = 3660;
+
     private final ReportContent c;
     private final List<SeriesBuilder> series;
 
@@ -91,20 +97,25 @@ final class ReportJson {
 
     // ---- what is shown, and why not
 
-    private record Flags(boolean daily, boolean forecasts, long anomalies, boolean summaries) {}
+    private record Flags(
+            boolean daily, boolean forecasts, long anomalies, boolean summaries, int clipped) {}
 
     private Flags flags() {
         boolean daily = false;
         boolean forecasts = false;
         boolean summaries = false;
         long anomalies = 0;
+        int clipped = 0;
         for (SeriesBuilder s : series) {
+            if (s.firstDay() != Integer.MAX_VALUE && s.lastDay() - s.firstDay() >= MAX_DAYS) {
+                clipped++;
+            }
             daily |= !s.actual.isEmpty();
             forecasts |= !s.predicted.isEmpty();
             summaries |= s.counts != null;
             anomalies += s.anomalies.size();
         }
-        return new Flags(daily, forecasts, anomalies, summaries);
+        return new Flags(daily, forecasts, anomalies, summaries, clipped);
     }
 
     private List<String> notes(Flags f) {
@@ -158,6 +169,13 @@ final class ReportJson {
                                         + " charts (purple: feature drift, brown: error drift).",
                                 c.driftEvents.size())
                         : "No drift events marked: drift_events.jsonl is absent.");
+        if (f.clipped > 0) {
+            notes.add(
+                    String.format(
+                            "%,d series span more than %,d days: only their last %,d days are"
+                                    + " charted.",
+                            f.clipped, MAX_DAYS, MAX_DAYS));
+        }
         if (c.model == null && c.registry == null) {
             notes.add(
                     "No model facts: give --model FILE or --registry DIR to show holdout metrics.");
@@ -299,6 +317,7 @@ final class ReportJson {
             j.name("overall").nul();
             return;
         }
+        first = Math.max(first, last - MAX_DAYS + 1);
         int days = last - first + 1;
         double[] actualSum = new double[days];
         int[] actualN = new int[days];
@@ -309,6 +328,9 @@ final class ReportJson {
         for (SeriesBuilder s : series) {
             for (int i = 0; i < s.actual.size(); i++) {
                 int d = s.actual.day(i) - first;
+                if (d < 0) {
+                    continue;
+                }
                 actualSum[d] += s.actual.value(i);
                 actualN[d]++;
                 double p = valueOn(s.predicted, s.actual.day(i));
@@ -319,6 +341,9 @@ final class ReportJson {
             }
             for (int i = 0; i < s.predicted.size(); i++) {
                 int d = s.predicted.day(i) - first;
+                if (d < 0) {
+                    continue;
+                }
                 predSum[d] += s.predicted.value(i);
                 predN[d]++;
             }
@@ -466,6 +491,7 @@ final class ReportJson {
         }
         int first = s.firstDay();
         if (first != Integer.MAX_VALUE) {
+            first = Math.max(first, s.lastDay() - MAX_DAYS + 1);
             int days = s.lastDay() - first + 1;
             j.field("d0", first);
             dense(j, "a", s.actual, first, days);

@@ -261,6 +261,22 @@ class ReportTest {
     }
 
     @Test
+    void aStrayFarAwayDateDoesNotMakeTheSeriesHuge() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("far"));
+        Files.writeString(
+                dir.resolve("predictions.csv"),
+                PredictionCsv.header()
+                        + "\nd1,7,1900-01-01,50,v1,,,,,champion,false"
+                        + "\nd1,7,9999-12-30,60,v1,,,,,champion,false\n");
+        JsonNode data = data(html(dirs(dir)));
+        JsonNode s = data.get("series").get(0);
+        assertEquals(ReportJson.MAX_DAYS, s.get("p").size());
+        assertEquals(60, s.get("p").get(ReportJson.MAX_DAYS - 1).asInt());
+        assertEquals(ReportJson.MAX_DAYS, data.get("overall").get("predicted").size());
+        assertTrue(note(data, "only their last 3,660 days are charted"));
+    }
+
+    @Test
     void inlinedCodeCannotCloseItsElement() {
         assertEquals("a = '<\\/script>'", HtmlPage.inline("a = '</script>'"));
         assertEquals("x = '<\\!--'", HtmlPage.inline("x = '<!--'"));
