@@ -543,7 +543,7 @@
     { key: 'f0', label: 'fail all', num: true, get: function (s) { return s.f0; }, show: function (s) { return rate(s.f0); } },
     { key: 'tr', label: 'trend', get: function (s) { return s.tr; } },
     { key: 'mae', label: 'MAE', num: true, get: function (s) { return s.mae; }, show: function (s) { return num(s.mae, 1); } },
-    { key: 'nan', label: 'anomalies', num: true, get: function (s) { return s.nan; }, show: function (s) { return s.nan ? int(s.nan) : ''; } }
+    { key: 'nan', label: 'anom.', num: true, get: function (s) { return s.nan; }, show: function (s) { return s.nan ? int(s.nan) : ''; } }
   ];
   var ui = {};
 
