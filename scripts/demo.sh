@@ -42,3 +42,7 @@ echo "-- forecasts and realized errors (predictions.csv):"
 head -n 5 "$out/run/predictions.csv"
 echo
 echo "For the live job with its dashboard on http://127.0.0.1:8081, see 'dqs run --continuous' in README.md."
+echo
+echo "== the HTML report for data stewards (one file, works offline)"
+"$dqs" report "$out/summary" "$out/run" --model "$out/model/demo.model.json" --output "$out/report.html" >/dev/null
+echo "report: $out/report.html (open it in a browser: file://$out/report.html)"

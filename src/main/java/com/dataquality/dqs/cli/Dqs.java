@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             PublishCommand.class,
             TopicsCommand.class,
             ConsumeCommand.class,
+            ReportCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Dqs implements Runnable {

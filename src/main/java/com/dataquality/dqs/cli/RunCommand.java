@@ -3,6 +3,8 @@ package com.dataquality.dqs.cli;
 import com.dataquality.dqs.launch.JobLauncher;
 import com.dataquality.dqs.launch.RunOptions;
 import com.dataquality.dqs.launch.RunPlan;
+import com.dataquality.dqs.report.Report;
+import com.dataquality.dqs.report.ReportSources;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -133,12 +135,28 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin PromotionOptions promotion;
 
+    @Option(
+            names = "--report-interval",
+            converter = DurationConverter.class,
+            paramLabel = "D",
+            description =
+                    "Rewrite <output-dir>/report.html (dqs report) this often while an embedded job"
+                            + " runs, and at its end (default: off).")
+    Duration reportInterval;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         RunPlan plan = RunPlan.of(options());
-        return JobLauncher.run(plan, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return JobLauncher.run(
+                plan,
+                spec.commandLine().getOut(),
+                spec.commandLine().getErr(),
+                reportInterval,
+                Report.refresher(
+                        new ReportSources(List.of(outputDir), model, null),
+                        outputDir.resolve(Report.FILE_NAME)));
     }
 
     /** The parsed options as values, for the plan. */

@@ -45,6 +45,24 @@ public final class Csv {
                 : value;
     }
 
+    /**
+     * The value a {@link #text} cell was made from: one leading {@code '} is removed from a cell
+     * that starts with one or more {@code '} followed by a formula character, as the rule in {@link
+     * #text} says. Any other cell is returned as it is. Null stays null.
+     */
+    public static String original(String cell) {
+        if (cell == null || cell.isEmpty() || cell.charAt(0) != '\'') {
+            return cell;
+        }
+        int i = 0;
+        while (i < cell.length() && cell.charAt(i) == '\'') {
+            i++;
+        }
+        return i < cell.length() && FORMULA_STARTS.indexOf(cell.charAt(i)) >= 0
+                ? cell.substring(1)
+                : cell;
+    }
+
     /** Appends {@code value} as one CSV field, quoted only when it has to be. Null is empty. */
     public static StringBuilder appendField(StringBuilder out, String value) {
         if (value == null || value.isEmpty()) {

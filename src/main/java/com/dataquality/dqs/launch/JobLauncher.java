@@ -9,6 +9,7 @@ import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.RunCounts;
 import com.dataquality.dqs.stream.MetricNames;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -28,10 +29,21 @@ public final class JobLauncher {
 
     /** Runs the plan; returns the exit code. */
     public static int run(RunPlan plan, PrintWriter out, PrintWriter err) throws Exception {
+        return run(plan, out, err, null, null);
+    }
+
+    /**
+     * Runs the plan; an embedded job also runs {@code refresh} every {@code refreshEvery} while it
+     * runs and once when it ends (null: never), e.g. to rewrite the HTML report.
+     */
+    public static int run(
+            RunPlan plan, PrintWriter out, PrintWriter err, Duration refreshEvery, Runnable refresh)
+            throws Exception {
         if (FlinkEnvironments.onCluster()) {
             return submit(plan, out);
         }
-        try (OutputLock lock = OutputLock.acquire(plan.outputDir())) {
+        try (OutputLock lock = OutputLock.acquire(plan.outputDir());
+                PeriodicTask refreshing = PeriodicTask.every(refreshEvery, refresh, err)) {
             return runEmbedded(plan, out, err);
         }
     }

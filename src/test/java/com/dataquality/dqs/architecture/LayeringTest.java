@@ -17,6 +17,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * <pre>
  * cli                        the dqs sub-commands
  * launch                     plans and runs jobs (embedded or submitted)
+ * report                     the HTML report, from output files (no Flink)
  * io                         connectors: sources, sinks, file and topic formats
  * pipeline                   the job graph
  * retrain                    the job's retrainer
@@ -76,6 +77,8 @@ class LayeringTest {
                     .definedBy(pkg("pipeline"))
                     .layer("Io")
                     .definedBy(pkg("io"))
+                    .layer("Report")
+                    .definedBy(pkg("report"))
                     .layer("Launch")
                     .definedBy(pkg("launch"))
                     .layer("Cli")
@@ -135,6 +138,10 @@ class LayeringTest {
                     .whereLayer("Io")
                     .mayOnlyAccessLayers(
                             "Root", "Record", "Stream", "Format", "Parse", "Model", "Pipeline")
+                    .whereLayer("Report")
+                    .mayOnlyAccessLayers("Root", "Record", "Format", "Parse", "Model", "Io")
+                    .whereLayer("Report")
+                    .mayOnlyBeAccessedByLayers("Cli")
                     .whereLayer("Launch")
                     .mayOnlyBeAccessedByLayers("Cli")
                     .whereLayer("Cli")
@@ -151,13 +158,14 @@ class LayeringTest {
                             pkg("parse"),
                             pkg("features"),
                             pkg("model"),
-                            pkg("generate"))
+                            pkg("generate"),
+                            pkg("report"))
                     .should()
                     .dependOnClassesThat()
                     .resideInAPackage("org.apache.flink..")
                     .because(
-                            "parsing, formats, statistics, features and models are plain Java,"
-                                    + " tested without Flink");
+                            "parsing, formats, statistics, features, models and the report are plain"
+                                    + " Java, tested without Flink");
 
     @ArchTest
     static final ArchRule benchmarksStayOutOfTheProduct =
