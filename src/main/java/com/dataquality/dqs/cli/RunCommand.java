@@ -155,7 +155,8 @@ final class RunCommand implements Callable<Integer> {
                 spec.commandLine().getErr(),
                 reportInterval,
                 Report.refresher(
-                        new ReportSources(List.of(outputDir), model, null),
+                        new ReportSources(
+                                List.of(outputDir), model, model == null ? retrain.registry : null),
                         outputDir.resolve(Report.FILE_NAME)));
     }
 

@@ -31,6 +31,9 @@ public final class FileOutputs {
     public static final String RETRAIN_TRIGGERS = "retrain_triggers.jsonl";
     public static final String COMPARISONS = "comparisons.jsonl";
 
+    /** The HTML report a run with {@code --report-interval} keeps rewriting (dqs report). */
+    public static final String REPORT = "report.html";
+
     private FileOutputs() {}
 
     /**
@@ -139,7 +142,8 @@ public final class FileOutputs {
                         RETRAIN_TRIGGERS,
                         COMPARISONS,
                         SummaryFiles.SUMMARY_CSV,
-                        SummaryFiles.SENTENCES)) {
+                        SummaryFiles.SENTENCES,
+                        REPORT)) {
             Path file = dir.resolve(name);
             Files.deleteIfExists(file);
             Files.deleteIfExists(AppendLedger.fileFor(file));

@@ -40,6 +40,13 @@ public final class JobLauncher {
             RunPlan plan, PrintWriter out, PrintWriter err, Duration refreshEvery, Runnable refresh)
             throws Exception {
         if (FlinkEnvironments.onCluster()) {
+            if (refreshEvery != null) {
+                // The client exits after submitting: nothing here would refresh the report.
+                err.println(
+                        "dqs run: --report-interval is ignored on a cluster; run 'dqs report' on"
+                                + " the output directory instead");
+                err.flush();
+            }
             return submit(plan, out);
         }
         try (OutputLock lock = OutputLock.acquire(plan.outputDir());

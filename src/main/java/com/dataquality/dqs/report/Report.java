@@ -1,6 +1,7 @@
 package com.dataquality.dqs.report;
 
 import com.dataquality.dqs.io.AtomicFiles;
+import com.dataquality.dqs.io.FileOutputs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.function.Consumer;
  */
 public final class Report {
     /** The report a run rewrites in its output directory. */
-    public static final String FILE_NAME = "report.html";
+    public static final String FILE_NAME = FileOutputs.REPORT;
 
     private Report() {}
 
