@@ -268,6 +268,91 @@ class ClusterDeploymentTest {
         return commands;
     }
 
+    private static JsonNode yaml(String path) throws Exception {
+        return new ObjectMapper()
+                .valueToTree(new Yaml().load(Files.readString(ROOT.resolve(path))));
+    }
+
+    @Test
+    void nothingIsPublishedOnAPublicInterface() throws Exception {
+        for (JsonNode name : iterable(compose.path("services").fieldNames())) {
+            for (JsonNode port : service(name.asText()).path("ports")) {
+                assertTrue(
+                        port.asText().startsWith("127.0.0.1:"),
+                        name.asText() + " publishes " + port.asText() + " beyond the loopback");
+            }
+        }
+        // Kafka has no authentication: not published at all, unless the host override is used.
+        assertTrue(service("kafka").path("ports").isMissingNode());
+        for (JsonNode port :
+                yaml("compose.kafka-host.yml").path("services").path("kafka").path("ports")) {
+            assertTrue(port.asText().startsWith("127.0.0.1:"), port.asText());
+        }
+        Configuration conf =
+                GlobalConfiguration.loadConfiguration(ROOT.resolve("flink-conf").toString());
+        assertEquals("false", conf.toMap().get("web.submit.enable"));
+        assertTrue(readDoc("docs/deployment.md").contains("reverse proxy"));
+    }
+
+    @Test
+    void monitoringProfileScrapesFlinksReporterAndProvisionsTheDashboard() throws Exception {
+        for (String s : List.of("prometheus", "grafana")) {
+            assertEquals("monitoring", service(s).path("profiles").get(0).asText(), s);
+        }
+        Configuration conf =
+                GlobalConfiguration.loadConfiguration(ROOT.resolve("flink-conf").toString());
+        String reporterPort = conf.toMap().get("metrics.reporter.prom.port");
+        assertEquals("false", conf.toMap().get("metrics.reporter.prom.filterLabelValueCharacters"));
+        JsonNode scrape =
+                yaml(mountSource("prometheus", "/etc/prometheus/prometheus.yml"))
+                        .path("scrape_configs")
+                        .get(0)
+                        .path("dns_sd_configs")
+                        .get(0);
+        assertEquals(reporterPort, scrape.path("port").asText());
+        for (JsonNode host : scrape.path("names")) {
+            assertTrue(compose.path("services").has(host.asText()), host.asText());
+        }
+        JsonNode datasource =
+                yaml(mountSource("grafana", "/etc/grafana/provisioning")
+                                + "/datasources/prometheus.yml")
+                        .path("datasources")
+                        .get(0);
+        assertEquals("http://prometheus:9090", datasource.path("url").asText());
+        JsonNode dashboards =
+                yaml(mountSource("grafana", "/etc/grafana/provisioning") + "/dashboards/dqs.yml")
+                        .path("providers")
+                        .get(0);
+        String dashboardDir = dashboards.path("options").path("path").asText();
+        String dashboardSource = mountSource("grafana", dashboardDir);
+        JsonNode dashboard =
+                new ObjectMapper()
+                        .readTree(
+                                Files.readString(
+                                        ROOT.resolve(dashboardSource).resolve("dqs.json")));
+        int queries = 0;
+        for (JsonNode panel : dashboard.path("panels")) {
+            for (JsonNode t : panel.path("targets")) {
+                assertEquals(
+                        datasource.path("uid").asText(),
+                        panel.path("datasource").path("uid").asText(),
+                        panel.path("title").asText());
+                assertTrue(!t.path("expr").asText().isBlank(), panel.path("title").asText());
+                queries++;
+            }
+        }
+        assertTrue(queries >= 15, queries + " queries");
+    }
+
+    /** The host path a service mounts at {@code target}. */
+    private static String mountSource(String service, String target) {
+        return mounts(service).entrySet().stream()
+                .filter(e -> e.getValue().equals(target))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(service + " mounts nothing at " + target));
+    }
+
     private static String readDoc(String path) {
         try {
             return Files.readString(ROOT.resolve(path));
