@@ -38,7 +38,7 @@ echo
 echo "-- run_report.json (records read, valid, dead-lettered by reason):"
 python3 -c "import json; r=json.load(open('$out/summary/run_report.json')); print({k: r[k] for k in ('records_read','records_valid','records_dead_lettered','invariant_holds','summary_keys','reference_date')}); print(r['dead_letters_by_reason'])" 2>/dev/null || cat "$out/summary/run_report.json"
 echo
-echo "-- forecasts and realized errors (predictions.csv):"
+echo "-- forecasts (predictions.csv; realized values in realized.csv):"
 head -n 5 "$out/run/predictions.csv"
 echo
 echo "For the live job with its dashboard on http://127.0.0.1:8081, see 'dqs run --continuous' in README.md."
