@@ -27,8 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -69,16 +67,6 @@ class ChallengerServingTest {
         Path shadow = out.resolve(FileOutputs.SHADOW_PREDICTIONS);
         List<String> run =
                 List.of(
-                        "run",
-                        "--rules",
-                        tmp.resolve("rules.json").toString(),
-                        "--input",
-                        in.toString(),
-                        "--continuous",
-                        "--monitor-interval",
-                        "200ms",
-                        "--checkpoint-interval",
-                        "300ms",
                         "--model",
                         registry.resolve(champion + ModelFile.SUFFIX).toString(),
                         "--models-dir",
@@ -90,9 +78,7 @@ class ChallengerServingTest {
                         "2",
                         // The second reader has no file: it must not hold days open for long.
                         "--idle-timeout",
-                        "500ms",
-                        "--output-dir",
-                        out.toString());
+                        "500ms");
 
         // January to June, the challenger served from February on.
         String savepoint =
@@ -213,25 +199,23 @@ class ChallengerServingTest {
 
     /** Runs the job over some months (resuming from a savepoint or not); returns its savepoint. */
     private String feed(
-            List<String> run,
+            List<String> options,
             TreeMap<Integer, Path> months,
             int from,
             int to,
             String savepoint,
             AfterMonth after)
             throws Exception {
-        List<String> args = new ArrayList<>(run);
-        int port = CliRunner.freePort();
-        args.addAll(List.of("--web-ui-port", Integer.toString(port)));
+        List<String> extra = new ArrayList<>(options);
         if (savepoint != null) {
-            args.addAll(List.of("--from-savepoint", savepoint));
+            extra.addAll(List.of("--from-savepoint", savepoint));
         }
-        Path in = Path.of(run.get(run.indexOf("--input") + 1));
-        Path predictions =
-                Path.of(run.get(run.indexOf("--output-dir") + 1)).resolve(FileOutputs.PREDICTIONS);
-        CompletableFuture<CliRunner.Run> job =
-                CompletableFuture.supplyAsync(() -> dqs(args.toArray(String[]::new)));
-        CliRunner.Run stop;
+        Path in = tmp.resolve("in");
+        Path out = tmp.resolve("out");
+        Path predictions = out.resolve(FileOutputs.PREDICTIONS);
+        LiveFeed.Job job =
+                LiveFeed.Job.start(
+                        tmp.resolve("rules.json"), in, out, extra.toArray(String[]::new));
         try {
             for (int m = from; m <= to; m++) {
                 LiveFeed.drop(months.get(m), in);
@@ -241,20 +225,12 @@ class ChallengerServingTest {
                         "forecasts through " + last,
                         40,
                         () -> LiveFeed.predictedThrough(predictions, last));
-                after.accept(m, port);
+                after.accept(m, job.restPort());
             }
         } finally {
-            stop =
-                    dqs(
-                            "stop",
-                            "--savepoint-dir",
-                            tmp.resolve("savepoints").toString(),
-                            "--rest",
-                            "http://127.0.0.1:" + port);
-            assertEquals(0, job.get(60, TimeUnit.SECONDS).exitCode());
+            savepoint = job.stop(tmp.resolve("savepoints"));
         }
-        assertEquals(0, stop.exitCode(), stop.err());
-        return stop.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        return savepoint;
     }
 
     private interface AfterMonth {

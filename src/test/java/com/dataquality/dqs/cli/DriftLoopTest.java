@@ -25,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,33 +86,19 @@ class DriftLoopTest {
         Path models = Files.createDirectories(tmp.resolve("models"));
         Path out = tmp.resolve("out");
         Path predictions = out.resolve(FileOutputs.PREDICTIONS);
-        int port = CliRunner.freePort();
-        CompletableFuture<CliRunner.Run> job =
-                CompletableFuture.supplyAsync(
-                        () ->
-                                dqs(
-                                        "run",
-                                        "--rules",
-                                        tmp.resolve("rules.json").toString(),
-                                        "--input",
-                                        in.toString(),
-                                        "--continuous",
-                                        "--monitor-interval",
-                                        "200ms",
-                                        "--checkpoint-interval",
-                                        "300ms",
-                                        "--model",
-                                        model.toString(),
-                                        "--models-dir",
-                                        models.toString(),
-                                        "--auto-retrain",
-                                        "--registry",
-                                        registry.toString(),
-                                        "--auto-promote",
-                                        "--output-dir",
-                                        out.toString(),
-                                        "--web-ui-port",
-                                        Integer.toString(port)));
+        LiveFeed.Job job =
+                LiveFeed.Job.start(
+                        tmp.resolve("rules.json"),
+                        in,
+                        out,
+                        "--model",
+                        model.toString(),
+                        "--models-dir",
+                        models.toString(),
+                        "--auto-retrain",
+                        "--registry",
+                        registry.toString(),
+                        "--auto-promote");
         try {
             for (var month : months.entrySet()) {
                 LiveFeed.drop(month.getValue(), in);
@@ -131,15 +115,7 @@ class DriftLoopTest {
                 }
             }
         } finally {
-            CliRunner.Run stop =
-                    dqs(
-                            "stop",
-                            "--savepoint-dir",
-                            tmp.resolve("savepoints").toString(),
-                            "--rest",
-                            "http://127.0.0.1:" + port);
-            assertEquals(0, stop.exitCode(), stop.err());
-            assertEquals(0, job.get(60, TimeUnit.SECONDS).exitCode());
+            job.stop(tmp.resolve("savepoints"));
         }
 
         List<JsonNode> events = LiveFeed.jsonLines(out.resolve(FileOutputs.DRIFT_EVENTS));

@@ -1,5 +1,7 @@
 package com.dataquality.dqs.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.dataquality.dqs.generate.Generator;
 import com.dataquality.dqs.generate.GeneratorConfig;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -53,6 +56,68 @@ final class LiveFeed {
         }
         Files.copy(gen.resolve(Generator.RULES_FILE), dir.resolve("rules.json"));
         return out;
+    }
+
+    /**
+     * A continuous {@code dqs run} in this JVM, watching a directory (new files looked for every
+     * 200 ms, checkpoints every 300 ms, the dashboard on a free port), stopped with a savepoint.
+     */
+    static final class Job {
+        private final int port;
+        private final CompletableFuture<CliRunner.Run> run;
+
+        private Job(int port, CompletableFuture<CliRunner.Run> run) {
+            this.port = port;
+            this.run = run;
+        }
+
+        /**
+         * Starts {@code dqs run --continuous} on {@code in}, with more options in {@code extra}.
+         */
+        static Job start(Path rules, Path in, Path out, String... extra) throws IOException {
+            int port = CliRunner.freePort();
+            List<String> args =
+                    new ArrayList<>(
+                            List.of(
+                                    "run",
+                                    "--rules",
+                                    rules.toString(),
+                                    "--input",
+                                    in.toString(),
+                                    "--continuous",
+                                    "--monitor-interval",
+                                    "200ms",
+                                    "--checkpoint-interval",
+                                    "300ms",
+                                    "--output-dir",
+                                    out.toString(),
+                                    "--web-ui-port",
+                                    Integer.toString(port)));
+            args.addAll(List.of(extra));
+            return new Job(
+                    port,
+                    CompletableFuture.supplyAsync(
+                            () -> CliRunner.dqs(args.toArray(String[]::new))));
+        }
+
+        int restPort() {
+            return port;
+        }
+
+        /** Stops the job with a savepoint into {@code dir}; both commands must succeed. */
+        String stop(Path dir) throws Exception {
+            CliRunner.Run stop =
+                    CliRunner.dqs(
+                            "stop",
+                            "--savepoint-dir",
+                            dir.toString(),
+                            "--rest",
+                            "http://127.0.0.1:" + port);
+            CliRunner.Run job = run.get(60, TimeUnit.SECONDS);
+            assertEquals(0, stop.exitCode(), stop.err());
+            assertEquals(0, job.exitCode(), job.err());
+            return stop.out().strip().lines().reduce((a, b) -> b).orElseThrow();
+        }
     }
 
     /** Drops a file into a watched directory: hidden while written, then renamed. */

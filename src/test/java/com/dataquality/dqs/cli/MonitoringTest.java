@@ -1,6 +1,5 @@
 package com.dataquality.dqs.cli;
 
-import static com.dataquality.dqs.cli.CliRunner.dqs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,8 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -94,32 +91,18 @@ class MonitoringTest {
                         ModelFile.toBytes(TestModels.withVersion(TestModels.medium(), "2.1.0-rc")),
                         ModelRole.CHALLENGER,
                         0));
-        int web = CliRunner.freePort();
         int metrics = CliRunner.freePort();
-        CompletableFuture<CliRunner.Run> job =
-                CompletableFuture.supplyAsync(
-                        () ->
-                                dqs(
-                                        "run",
-                                        "--rules",
-                                        tmp.resolve("rules.json").toString(),
-                                        "--input",
-                                        in.toString(),
-                                        "--continuous",
-                                        "--monitor-interval",
-                                        "200ms",
-                                        "--checkpoint-interval",
-                                        "300ms",
-                                        "--model",
-                                        champion.toString(),
-                                        "--models-dir",
-                                        models.toString(),
-                                        "--output-dir",
-                                        out.toString(),
-                                        "--web-ui-port",
-                                        Integer.toString(web),
-                                        "--metrics-port",
-                                        Integer.toString(metrics)));
+        LiveFeed.Job job =
+                LiveFeed.Job.start(
+                        tmp.resolve("rules.json"),
+                        in,
+                        out,
+                        "--model",
+                        champion.toString(),
+                        "--models-dir",
+                        models.toString(),
+                        "--metrics-port",
+                        Integer.toString(metrics));
         Map<String, List<String>> scraped;
         try {
             LiveFeed.drop(months.get(1), in);
@@ -137,15 +120,7 @@ class MonitoringTest {
                                     .containsKey("flink_jobmanager_job_lastCheckpointDuration"));
             scraped = scrape(metrics);
         } finally {
-            CliRunner.Run stop =
-                    dqs(
-                            "stop",
-                            "--savepoint-dir",
-                            tmp.resolve("savepoints").toString(),
-                            "--rest",
-                            "http://127.0.0.1:" + web);
-            assertEquals(0, stop.exitCode(), stop.err());
-            assertEquals(0, job.get(60, TimeUnit.SECONDS).exitCode());
+            job.stop(tmp.resolve("savepoints"));
         }
 
         String prefix = "flink_taskmanager_job_task_operator_dqs_";
