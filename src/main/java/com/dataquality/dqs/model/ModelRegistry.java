@@ -102,6 +102,12 @@ public final class ModelRegistry {
      */
     public String add(ForecastModel model, String by, String reason) {
         ModelFile.validate(model, "model " + model.version());
+        try {
+            Files.createDirectories(dir); // the first model makes the registry
+        } catch (IOException e) {
+            throw new InputException(
+                    "model registry " + dir + ": cannot create: " + e.getMessage(), e);
+        }
         String hash = hash(model);
         SemanticVersion latest = null;
         ForecastModel latestModel = null;
