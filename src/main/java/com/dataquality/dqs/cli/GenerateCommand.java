@@ -150,6 +150,15 @@ public final class GenerateCommand implements Callable<Integer> {
     double executionsPerDay;
 
     @Option(
+            names = "--pattern-strength",
+            paramLabel = "F",
+            defaultValue = "" + GeneratorConfig.DEFAULT_PATTERN_STRENGTH,
+            description =
+                    "Scales the series' weekly pattern, trend, wander and incidents; below 1 the"
+                            + " series are flatter (default: ${DEFAULT-VALUE}).")
+    double patternStrength;
+
+    @Option(
             names = "--truth",
             description =
                     "Also write truth.csv: each series-day's hidden pass probability (what an"
@@ -174,6 +183,7 @@ public final class GenerateCommand implements Callable<Integer> {
                         driftSize,
                         warningRate,
                         executionsPerDay,
+                        patternStrength,
                         truth);
         try {
             config.validate();

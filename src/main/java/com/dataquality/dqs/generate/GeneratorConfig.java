@@ -24,6 +24,9 @@ import java.time.LocalDate;
  * @param executionsPerDay mean executions of a series on a day it runs: the row budget is spread
  *     over about {@code rows / (days × 0.9 × executionsPerDay)} series, so a smaller value gives
  *     more, noisier series (3 gives daily pass percentages that are mostly binomial noise)
+ * @param patternStrength scales every departure of a series' hidden pass probability from its base
+ *     level (weekly pattern, trend, wander, incidents); 1 is the generator's usual data, below 1
+ *     the series are flatter and a day's value is more noise than signal
  * @param truth also write {@code truth.csv}: every series-day's hidden pass probability, for
  *     benchmarks that compare a forecaster with an oracle
  */
@@ -42,6 +45,7 @@ public record GeneratorConfig(
         double driftSize,
         double warningRate,
         double executionsPerDay,
+        double patternStrength,
         boolean truth) {
 
     public static final long DEFAULT_ROWS = 100_000;
@@ -58,6 +62,7 @@ public record GeneratorConfig(
     public static final double DEFAULT_WARNING_RATE = 0.03;
     public static final double DEFAULT_EXECUTIONS_PER_DAY = 8.0;
     static final double MAX_EXECUTIONS_PER_DAY = 1_000_000;
+    public static final double DEFAULT_PATTERN_STRENGTH = 1.0;
 
     /** The config without the options added later (executions per day, truth file). */
     public GeneratorConfig(
@@ -89,6 +94,7 @@ public record GeneratorConfig(
                 driftSize,
                 warningRate,
                 DEFAULT_EXECUTIONS_PER_DAY,
+                DEFAULT_PATTERN_STRENGTH,
                 false);
     }
 
@@ -116,6 +122,7 @@ public record GeneratorConfig(
                 DEFAULT_DRIFT_SIZE,
                 DEFAULT_WARNING_RATE,
                 DEFAULT_EXECUTIONS_PER_DAY,
+                DEFAULT_PATTERN_STRENGTH,
                 false);
     }
 
@@ -175,6 +182,10 @@ public record GeneratorConfig(
                             + "], got "
                             + executionsPerDay);
         }
+        if (!(patternStrength >= 0.0 && patternStrength <= 2.0)) {
+            throw new InputException(
+                    "--pattern-strength must be within [0, 2], got " + patternStrength);
+        }
         if (driftDate != null && (driftDate.isBefore(startDate) || driftDate.isAfter(endDate()))) {
             throw new InputException(
                     "--drift-date "
@@ -218,6 +229,7 @@ public record GeneratorConfig(
         private double driftSize;
         private double warningRate;
         private double executionsPerDay;
+        private double patternStrength;
         private boolean truth;
 
         private Builder(GeneratorConfig c) {
@@ -235,6 +247,7 @@ public record GeneratorConfig(
             driftSize = c.driftSize;
             warningRate = c.warningRate;
             executionsPerDay = c.executionsPerDay;
+            patternStrength = c.patternStrength;
             truth = c.truth;
         }
 
@@ -304,6 +317,11 @@ public record GeneratorConfig(
             return this;
         }
 
+        public Builder patternStrength(double v) {
+            patternStrength = v;
+            return this;
+        }
+
         /** Also write {@code truth.csv} (the hidden pass probability of every series-day). */
         public Builder truth(boolean v) {
             truth = v;
@@ -327,6 +345,7 @@ public record GeneratorConfig(
                     driftSize,
                     warningRate,
                     executionsPerDay,
+                    patternStrength,
                     truth);
         }
     }

@@ -45,10 +45,23 @@ class GeneratorTruthTest {
     }
 
     @Test
+    void patternStrengthZeroLeavesEachSeriesAtItsBaseLevel() throws IOException {
+        new Generator(noisy().patternStrength(0).truth(true).build())
+                .writeTo(tmp, Generator.Progress.NONE);
+        List<String> lines = Files.readAllLines(tmp.resolve(Generator.TRUTH_FILE));
+        Map<String, String> level = new HashMap<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split(",");
+            String before = level.putIfAbsent(f[0] + "/" + f[1], f[3]);
+            assertTrue(before == null || before.equals(f[3]), line + " vs " + before);
+        }
+        assertTrue(level.size() > 10);
+    }
+
+    @Test
     void theTruthFileHoldsEachSeriesDaysPassProbability() throws IOException {
         GenerationReport r =
-                new Generator(noisy().truth(true).build())
-                        .writeTo(tmp, Generator.Progress.NONE);
+                new Generator(noisy().truth(true).build()).writeTo(tmp, Generator.Progress.NONE);
         List<String> lines = Files.readAllLines(tmp.resolve(Generator.TRUTH_FILE));
         assertEquals(Generator.TRUTH_HEADER, lines.get(0));
         Map<String, double[]> truth = new HashMap<>(); // key -> {probability, planned}
