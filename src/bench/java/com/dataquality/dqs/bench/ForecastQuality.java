@@ -59,6 +59,9 @@ final class ForecastQuality implements Callable<Integer> {
     @Option(names = "--executions-per-day", defaultValue = "3")
     double executionsPerDay;
 
+    @Option(names = "--pattern-strength", defaultValue = "0.75")
+    double patternStrength;
+
     @Option(
             names = "--eval-days",
             defaultValue = "60",
