@@ -12,6 +12,7 @@ import com.dataquality.dqs.model.Trainer;
 import com.dataquality.dqs.record.Keys;
 import com.dataquality.dqs.retrain.HistoryFiles;
 import com.dataquality.dqs.retrain.Retrainer;
+import com.dataquality.dqs.scoring.PredictiveDistribution;
 import com.dataquality.dqs.scoring.Scorer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,8 +75,51 @@ final class ForecastQuality implements Callable<Integer> {
     @Option(names = "--model-out", description = "write the trained model here")
     Path modelOut;
 
-    /** One evaluated series-day. */
-    private record Row(double actual, int executions, double truth, double[] baselines) {}
+    @Option(
+            names = "--features",
+            split = ",",
+            description = "feature list (default: the trainer's)")
+    List<String> features;
+
+    @Option(names = "--drop", split = ",", description = "features left out of the default list")
+    List<String> drop;
+
+    @Option(names = "--param", description = "LightGBM parameter override, key=value (repeatable)")
+    Map<String, String> params;
+
+    @Option(names = "--weighting", description = "NONE or EXECUTIONS (default: the trainer's)")
+    Trainer.Weighting weighting;
+
+    private Trainer.Options options() {
+        Trainer.Options o = Trainer.Options.DEFAULTS;
+        if (features != null) {
+            o = o.withFeatures(features);
+        }
+        if (drop != null) {
+            o = o.withFeatures(o.features().stream().filter(f -> !drop.contains(f)).toList());
+        }
+        if (params != null) {
+            Map<String, String> p = new LinkedHashMap<>(o.parameters());
+            p.putAll(params);
+            o = o.withParameters(p);
+        }
+        if (weighting != null) {
+            o = o.withWeighting(weighting);
+        }
+        return o;
+    }
+
+    static final double[] LEVELS = {0.8, 0.9, 0.95};
+
+    /** One evaluated series-day: the actual value, the truth, the baselines and the forecast. */
+    private record Row(
+            double actual,
+            int executions,
+            double truth,
+            double[] baselines,
+            double mean,
+            double median,
+            double[][] intervals) {}
 
     @Override
     public Integer call() throws IOException {
@@ -118,7 +162,9 @@ final class ForecastQuality implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        ForecastModel model = new Trainer(m -> {}).train(train, read.valid(), Instant.now());
+        ForecastModel model =
+                new Trainer(m -> System.err.println("train: " + m), options())
+                        .train(train, read.valid(), Instant.now());
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         if (modelOut != null) {
             ModelFile.write(model, modelOut);
@@ -126,7 +172,6 @@ final class ForecastQuality implements Callable<Integer> {
 
         // Every observed day of the evaluation window with an earlier day in its series.
         List<Row> rowsOut = new ArrayList<>();
-        List<double[]> featureRows = new ArrayList<>();
         int nb = Baselines.NAMES.size();
         try (Scorer scorer = new Scorer(model)) {
             FeatureExtractor fx = scorer.extractor();
@@ -144,19 +189,27 @@ final class ForecastQuality implements Callable<Integer> {
                         if (p == null) {
                             throw new IllegalStateException("no truth for " + s + " on " + day);
                         }
-                        rowsOut.add(new Row(s.passPercentage(i), s.executions()[i], 100 * p, b));
-                        featureRows.add(fx.extract(state, day));
+                        double[] f = fx.extract(state, day);
+                        PredictiveDistribution d = scorer.distribution(state, day, f);
+                        double[][] intervals = new double[LEVELS.length][];
+                        for (int l = 0; l < LEVELS.length; l++) {
+                            intervals[l] = d.interval(LEVELS[l]);
+                        }
+                        rowsOut.add(
+                                new Row(
+                                        s.passPercentage(i),
+                                        s.executions()[i],
+                                        100 * p,
+                                        b,
+                                        d.mean(),
+                                        d.median(),
+                                        intervals));
                     }
                     state.add(day, s.executions()[i], s.passes()[i]);
                     prefix += s.passPercentage(i);
                 }
             }
-            int n = rowsOut.size();
-            double[] mean = new double[n];
-            for (int r = 0; r < n; r++) {
-                mean[r] = scorer.predict(featureRows.get(r));
-            }
-            report(out, model, rowsOut, mean, trainSeconds, LocalDate.ofEpochDay(evalFrom));
+            report(out, model, rowsOut, trainSeconds, LocalDate.ofEpochDay(evalFrom));
         }
         out.flush();
         return 0;
@@ -166,12 +219,12 @@ final class ForecastQuality implements Callable<Integer> {
             PrintWriter out,
             ForecastModel model,
             List<Row> rows,
-            double[] mean,
             double trainSeconds,
             LocalDate evalFrom) {
         int n = rows.size();
         Map<String, double[]> forecasts = new LinkedHashMap<>();
-        forecasts.put("model", mean);
+        forecasts.put("model", rows.stream().mapToDouble(Row::mean).toArray());
+        forecasts.put("model_median", rows.stream().mapToDouble(Row::median).toArray());
         for (int b = 0; b < Baselines.NAMES.size(); b++) {
             double[] f = new double[n];
             for (int r = 0; r < n; r++) {
@@ -186,6 +239,11 @@ final class ForecastQuality implements Callable<Integer> {
             actual[r] = rows.get(r).actual();
         }
         forecasts.put("oracle", oracle);
+        double[] oracleMedian = new double[n];
+        for (int r = 0; r < n; r++) {
+            oracleMedian[r] = binomialMedian(rows.get(r).executions(), oracle[r] / 100);
+        }
+        forecasts.put("oracle_median", oracleMedian);
         out.printf(
                 Locale.ROOT,
                 "seed %d: %d series, trained in %.1f s (%d trees), %,d rows forecast from %s%n",
@@ -232,17 +290,58 @@ final class ForecastQuality implements Callable<Integer> {
                 errors.get("model")[0],
                 errors.get(bestMae)[0],
                 bestMae);
+        double medianGain = 1 - errors.get("model_median")[0] / errors.get(bestMae)[0];
         out.printf(
                 Locale.ROOT,
-                "summary seed=%d gap_closed=%.4f model_rmse=%.4f baseline_rmse=%.4f oracle_rmse=%.4f"
+                "MAE: model median %.3f, %.1f%% below the best baseline's%n",
+                errors.get("model_median")[0],
+                100 * medianGain);
+        StringBuilder cov = new StringBuilder();
+        for (int l = 0; l < LEVELS.length; l++) {
+            int inside = 0;
+            for (Row r : rows) {
+                double[] iv = r.intervals()[l];
+                if (r.actual() >= iv[0] - 1e-9 && r.actual() <= iv[1] + 1e-9) {
+                    inside++;
+                }
+            }
+            cov.append(
+                    String.format(
+                            Locale.ROOT,
+                            " coverage_%d=%.4f",
+                            Math.round(LEVELS[l] * 100),
+                            inside / (double) n));
+        }
+        out.printf(Locale.ROOT, "intervals:%s%n", cov);
+        out.printf(
+                Locale.ROOT,
+                "summary seed=%d median_gain=%.4f%s gap_closed=%.4f model_rmse=%.4f baseline_rmse=%.4f oracle_rmse=%.4f"
                         + " model_mae=%.4f baseline_mae=%.4f%n",
                 seed,
+                medianGain,
+                cov,
                 closed,
                 errors.get("model")[1],
                 base,
                 errors.get("oracle")[1],
                 errors.get("model")[0],
                 errors.get(bestMae)[0]);
+    }
+
+    /** The median of Binomial(n, p) / n, in percent (what an oracle forecasts for MAE). */
+    private static double binomialMedian(int n, double p) {
+        double cdf = 0;
+        double pk = Math.pow(1 - p, n);
+        for (int k = 0; k <= n; k++) {
+            if (k > 0) {
+                pk = pk * (n - k + 1) / k * p / (1 - p);
+            }
+            cdf += pk;
+            if (cdf >= 0.5) {
+                return 100.0 * k / n;
+            }
+        }
+        return 100;
     }
 
     private static double[] maeRmse(double[] actual, double[] predicted) {

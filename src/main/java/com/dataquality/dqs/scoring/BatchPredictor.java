@@ -2,6 +2,7 @@ package com.dataquality.dqs.scoring;
 
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.features.SeriesCursor;
 import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.Boosters;
@@ -10,6 +11,9 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -38,6 +42,7 @@ public final class BatchPredictor {
 
     private final Scorer scorer;
     private final Map<String, DailySeries> history;
+    private final Map<String, SeriesCursor> cursors = new HashMap<>();
 
     /**
      * @param history series keyed by {@link Keys#seriesKey}; may be empty
@@ -49,12 +54,13 @@ public final class BatchPredictor {
 
     public Counts run(Reader in, String origin, Writer out) throws IOException {
         RequestCsvReader reader = new RequestCsvReader(in, origin);
-        int width = FeatureExtractor.NUM_FEATURES;
+        int width = scorer.extractor().width();
         int chunk = Boosters.CHUNK_ROWS;
         double[] features = new double[chunk * width];
         double[] predictions = new double[chunk];
         String[] lines = new String[chunk]; // output prefix of a scored row, or a finished row
         boolean[] scored = new boolean[chunk];
+        Request[] requests = new Request[chunk];
         int pending = 0;
         int toScore = 0;
         long rows = 0;
@@ -88,10 +94,12 @@ public final class BatchPredictor {
                                 "line " + row.line() + ": " + error);
                 scored[pending++] = false;
             } else {
-                DailySeries s = history.get(Keys.seriesKey(row.datasetUuid(), rule));
-                SeriesState h =
-                        s == null ? SeriesState.of(row.datasetUuid(), rule) : s.stateBefore(day);
-                extractor.extract(h, day, features, toScore * width);
+                requests[toScore] =
+                        new Request(
+                                Keys.seriesKey(row.datasetUuid(), rule),
+                                row.datasetUuid(),
+                                rule,
+                                day);
                 toScore++;
                 StringBuilder prefix = new StringBuilder();
                 Csv.appendField(prefix, Csv.text(row.datasetUuid()))
@@ -103,14 +111,45 @@ public final class BatchPredictor {
                 scored[pending++] = true;
             }
             if (pending == chunk) {
+                extractAll(requests, toScore, extractor, features);
                 flush(lines, scored, pending, features, toScore, predictions, version, out);
                 pending = 0;
                 toScore = 0;
             }
         }
+        extractAll(requests, toScore, extractor, features);
         flush(lines, scored, pending, features, toScore, predictions, version, out);
         out.flush();
         return new Counts(rows, rows - errors, errors);
+    }
+
+    /** One row to score: its series and day; its features go to its position in the chunk. */
+    private record Request(String key, String datasetUuid, int ruleCode, int day) {}
+
+    /**
+     * The features of a chunk's requests, computed series by series in date order (so each series'
+     * {@link SeriesCursor} mostly moves forward) and written at each request's position.
+     */
+    private void extractAll(Request[] requests, int n, FeatureExtractor extractor, double[] out) {
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(
+                order,
+                Comparator.<Integer, String>comparing(i -> requests[i].key())
+                        .thenComparingInt(i -> requests[i].day()));
+        int width = extractor.width();
+        for (int i : order) {
+            Request r = requests[i];
+            DailySeries s = history.get(r.key());
+            SeriesState state =
+                    s == null
+                            ? SeriesState.of(r.datasetUuid(), r.ruleCode())
+                            : cursors.computeIfAbsent(r.key(), k -> new SeriesCursor(s))
+                                    .stateBefore(r.day());
+            extractor.extract(state, r.day(), out, i * width);
+        }
     }
 
     private void flush(
