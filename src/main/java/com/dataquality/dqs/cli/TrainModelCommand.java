@@ -74,6 +74,10 @@ final class TrainModelCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.print(MetricsTable.format(model.holdoutMetrics()));
         out.println(MetricsTable.verdict(model.holdoutMetrics()));
+        String distribution = MetricsTable.distribution(model);
+        if (distribution != null) {
+            out.println(distribution);
+        }
         out.printf(
                 "model %s written to %s (%,d bytes, %d trees) in %.1f s%n",
                 model.version(),
@@ -164,6 +168,47 @@ final class TrainModelCommand implements Callable<Integer> {
                     model.rmse(),
                     metrics.get(bestRmse).rmse(),
                     bestRmse);
+        }
+
+        /**
+         * One sentence on the forecast distribution: the median's MAE against the best baseline's,
+         * and the holdout coverage of its intervals; null for a model without one.
+         */
+        static String distribution(ForecastModel model) {
+            Map<String, Metrics> metrics = model.holdoutMetrics();
+            if (model.distribution() == null || !metrics.containsKey("model_median")) {
+                return null;
+            }
+            String bestMae = null;
+            for (String b : Baselines.NAMES) {
+                if (bestMae == null || metrics.get(b).mae() < metrics.get(bestMae).mae()) {
+                    bestMae = b;
+                }
+            }
+            StringBuilder coverage = new StringBuilder();
+            Map<String, Double> c = model.distribution().holdoutCoverage();
+            if (c != null) {
+                c.forEach(
+                        (level, share) ->
+                                coverage.append(coverage.length() == 0 ? "" : ", ")
+                                        .append(
+                                                String.format(
+                                                        java.util.Locale.ROOT,
+                                                        "%.0f%%: %.1f%%",
+                                                        Double.parseDouble(level) * 100,
+                                                        share * 100)));
+            }
+            double median = metrics.get("model_median").mae();
+            double best = metrics.get(bestMae).mae();
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "forecast distribution: median MAE %.3f vs %.3f (%s), %.1f%% lower; holdout"
+                            + " coverage of the central intervals %s",
+                    median,
+                    best,
+                    bestMae,
+                    100 * (1 - median / best),
+                    coverage);
         }
 
         private static String orDash(Double v, String fmt) {

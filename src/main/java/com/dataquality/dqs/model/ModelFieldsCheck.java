@@ -91,6 +91,29 @@ final class ModelFieldsCheck {
         if (m.distribution() != null) {
             checkForecastDistribution(m.distribution());
         }
+        if (m.dataReport() != null) {
+            checkDataReport(m.dataReport());
+        }
+    }
+
+    private static void checkDataReport(DataReport r) throws InvalidModel {
+        String where = "dataReport.";
+        atLeastZero(where + "seriesDays", r.seriesDays());
+        atLeastZero(where + "series", r.series());
+        atLeastZero(where + "datasets", r.datasets());
+        atLeastZero(where + "rules", r.rules());
+        atLeastZero(where + "dates", r.dates());
+        optionalText(where + "firstDate", r.firstDate());
+        optionalText(where + "lastDate", r.lastDate());
+        atLeastZero(where + "executions", r.executions());
+        nonNegative(where + "executionsPerSeriesDay", r.executionsPerSeriesDay());
+        atLeastZero(where + "medianExecutionsPerSeriesDay", r.medianExecutionsPerSeriesDay());
+        finite(where + "passPercentageMean", r.passPercentageMean());
+        nonNegative(where + "passPercentageStd", r.passPercentageStd());
+        share(where + "shareAtHundred", r.shareAtHundred());
+        share(where + "shareAtZero", r.shareAtZero());
+        atLeastZero(where + "minDaysPerSeries", r.minDaysPerSeries());
+        atLeastZero(where + "medianDaysPerSeries", r.medianDaysPerSeries());
     }
 
     private static void checkFitting(ForecastModel.Fitting f) throws InvalidModel {

@@ -58,7 +58,6 @@ public final class Trainer {
     public static final int MAX_ITERATIONS = 400;
 
     public static final int EARLY_STOPPING_ROUNDS = 40;
-    private static final int MIN_DAYS = 10;
     private static final DateTimeFormatter VERSION_TIME =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
 
@@ -154,6 +153,19 @@ public final class Trainer {
      * @param now creation time of the model
      */
     public ForecastModel train(List<DailySeries> series, long records, Instant now) {
+        DataReport report = TrainingGates.check(series);
+        progress.accept(
+                String.format(
+                        java.util.Locale.ROOT,
+                        "data: %,d series-days of %,d series over %,d dates (%s..%s), %.1f"
+                                + " executions per series-day, pass percentage %.1f on average",
+                        report.seriesDays(),
+                        report.series(),
+                        report.dates(),
+                        report.firstDate(),
+                        report.lastDate(),
+                        report.executionsPerSeriesDay(),
+                        report.passPercentageMean()));
         Vocabularies vocabularies =
                 Vocabularies.of(
                         series.stream().map(DailySeries::datasetUuid).toList(),
@@ -161,14 +173,6 @@ public final class Trainer {
         FeatureExtractor extractor = new FeatureExtractor(vocabularies, options.features());
         TrainingSet set = TrainingSet.build(series, extractor);
         int[] distinctDays = Arrays.stream(set.days()).distinct().sorted().toArray();
-        if (distinctDays.length < MIN_DAYS) {
-            throw new InputException(
-                    "too little data to train: "
-                            + distinctDays.length
-                            + " distinct business dates, at least "
-                            + MIN_DAYS
-                            + " are needed");
-        }
         int holdoutIndex = (int) Math.floor(distinctDays.length * (1 - HOLDOUT_SHARE));
         int holdoutFrom = distinctDays[holdoutIndex];
         int validFrom = distinctDays[(int) Math.floor(holdoutIndex * (1 - VALIDATION_SHARE))];
@@ -291,7 +295,7 @@ public final class Trainer {
                 fitting,
                 distribution,
                 null,
-                null);
+                report);
     }
 
     /** Model text and its tree count. */
