@@ -10,6 +10,7 @@ import com.dataquality.dqs.parse.RuleMetadataFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,22 @@ final class TrainModelCommand implements Callable<Integer> {
             description = "where to write the model (*.model.json)")
     Path outputModel;
 
+    @Option(
+            names = "--tune",
+            description =
+                    "Search LightGBM's parameters first: rolling-origin validation on the dates"
+                            + " before the holdout, within --time-budget; the winner is kept only"
+                            + " when its holdout figures are no worse than the default's.")
+    boolean tune;
+
+    @Option(
+            names = "--time-budget",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "With --tune: how long the search may take (default: ${DEFAULT-VALUE}).")
+    Duration timeBudget;
+
     @Override
     public Integer call() {
         Path rules = inputs.get(inputs.size() - 1);
@@ -66,8 +83,14 @@ final class TrainModelCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DailySeriesTable table = new DailySeriesTable();
         RecordFiles.Counts counts = RecordFiles.readInto(csvs, table, m -> progress(err, m));
+        if (timeBudget.isZero() || timeBudget.isNegative()) {
+            throw new ParameterException(
+                    spec.commandLine(), "--time-budget must be positive, got " + timeBudget);
+        }
+        Trainer.Options options =
+                tune ? Trainer.Options.DEFAULTS.withTuning(timeBudget) : Trainer.Options.DEFAULTS;
         ForecastModel model =
-                new Trainer(m -> progress(err, m))
+                new Trainer(m -> progress(err, m), options)
                         .train(table.series(), counts.valid(), Instant.now());
         ModelFile.write(model, outputModel);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -77,6 +100,24 @@ final class TrainModelCommand implements Callable<Integer> {
         String distribution = MetricsTable.distribution(model);
         if (distribution != null) {
             out.println(distribution);
+        }
+        if (model.tuning() != null) {
+            var t = model.tuning();
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "tuning: %d trials in %.0f s (budget %.0f s); winner trial %d %s (validation"
+                            + " RMSE %.3f vs default %.3f); holdout RMSE %.3f vs default %.3f:"
+                            + " kept the %s%n",
+                    t.trials().size(),
+                    t.seconds(),
+                    t.budgetSeconds(),
+                    t.winner(),
+                    t.trials().get(t.winner()).parameters(),
+                    t.trials().get(t.winner()).validationRmse(),
+                    t.trials().get(0).validationRmse(),
+                    t.winnerHoldout().rmse(),
+                    t.defaultHoldout().rmse(),
+                    t.kept());
         }
         out.printf(
                 "model %s written to %s (%,d bytes, %d trees) in %.1f s%n",

@@ -94,6 +94,68 @@ final class ModelFieldsCheck {
         if (m.dataReport() != null) {
             checkDataReport(m.dataReport());
         }
+        if (m.tuning() != null) {
+            checkTuning(m.tuning());
+        }
+    }
+
+    private static void checkTuning(Tuning t) throws InvalidModel {
+        String where = "tuning.";
+        nonNegative(where + "budgetSeconds", t.budgetSeconds());
+        nonNegative(where + "seconds", t.seconds());
+        if (t.folds() == null || t.trials() == null || t.trials().isEmpty()) {
+            throw new InvalidModel(where + "folds or trials are missing");
+        }
+        checkSize(where + "folds", t.folds().size());
+        checkSize(where + "trials", t.trials().size());
+        for (int i = 0; i < t.folds().size(); i++) {
+            Tuning.Fold f = t.folds().get(i);
+            if (f == null) {
+                throw new InvalidModel(where + "folds[" + i + "] is null");
+            }
+            optionalText(where + "folds[" + i + "].validationFrom", f.validationFrom());
+            optionalText(where + "folds[" + i + "].validationTo", f.validationTo());
+            atLeastZero(where + "folds[" + i + "].fitRows", f.fitRows());
+            atLeastZero(where + "folds[" + i + "].validationRows", f.validationRows());
+        }
+        for (int i = 0; i < t.trials().size(); i++) {
+            Tuning.Trial x = t.trials().get(i);
+            String w = where + "trials[" + i + "].";
+            if (x == null || x.parameters() == null || x.iterations() == null) {
+                throw new InvalidModel(where + "trials[" + i + "] is incomplete");
+            }
+            checkSize(w + "parameters", x.parameters());
+            for (Map.Entry<String, String> e : x.parameters().entrySet()) {
+                requiredText(w + "parameters key", e.getKey(), null);
+                optionalText(w + "parameters." + e.getKey(), e.getValue());
+            }
+            nonNegative(w + "validationRmse", x.validationRmse());
+            nonNegative(w + "seconds", x.seconds());
+            checkSize(w + "iterations", x.iterations().size());
+            for (Integer it : x.iterations()) {
+                if (it == null || it < 0) {
+                    throw new InvalidModel(w + "iterations holds " + it);
+                }
+            }
+        }
+        if (t.winner() < 0 || t.winner() >= t.trials().size()) {
+            throw new InvalidModel(
+                    where
+                            + "winner="
+                            + t.winner()
+                            + " is not one of the "
+                            + t.trials().size()
+                            + " trials");
+        }
+        for (Tuning.Holdout h : new Tuning.Holdout[] {t.defaultHoldout(), t.winnerHoldout()}) {
+            if (h != null) {
+                nonNegative(where + "holdout rmse", h.rmse());
+                nonNegative(where + "holdout mae", h.mae());
+            }
+        }
+        if (t.kept() != null && !t.kept().equals("winner") && !t.kept().equals("default")) {
+            throw new InvalidModel(where + "kept is \"" + cut(t.kept()) + "\"");
+        }
     }
 
     private static void checkDataReport(DataReport r) throws InvalidModel {
@@ -408,6 +470,12 @@ final class ModelFieldsCheck {
             finite(where + ".dailyPsi.p90", psi.p90());
             finite(where + ".dailyPsi.p99", psi.p99());
             finite(where + ".dailyPsi.max", psi.max());
+        }
+    }
+
+    private static void checkSize(String where, int size) throws InvalidModel {
+        if (size > MAX_ENTRIES) {
+            throw new InvalidModel(where + " has " + size + " entries, more than " + MAX_ENTRIES);
         }
     }
 

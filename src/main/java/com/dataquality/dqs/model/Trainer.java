@@ -4,12 +4,11 @@ import com.dataquality.dqs.InputException;
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.Vocabularies;
-import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -80,23 +79,33 @@ public final class Trainer {
      * @param features the feature names, each one {@link FeatureExtractor#KNOWN}
      * @param parameters LightGBM parameters (the categorical features are added)
      * @param weighting how rows are weighted
+     * @param tuneBudget the time budget of a parameter search ({@link Tuner}), or null for none
      */
     public record Options(
-            List<String> features, Map<String, String> parameters, Weighting weighting) {
+            List<String> features,
+            Map<String, String> parameters,
+            Weighting weighting,
+            Duration tuneBudget) {
 
         public static final Options DEFAULTS =
-                new Options(FeatureExtractor.DEFAULTS, defaultParameters(), Weighting.EXECUTIONS);
+                new Options(
+                        FeatureExtractor.DEFAULTS, defaultParameters(), Weighting.EXECUTIONS, null);
 
         public Options withFeatures(List<String> f) {
-            return new Options(f, parameters, weighting);
+            return new Options(f, parameters, weighting, tuneBudget);
         }
 
         public Options withParameters(Map<String, String> p) {
-            return new Options(features, p, weighting);
+            return new Options(features, p, weighting, tuneBudget);
         }
 
         public Options withWeighting(Weighting w) {
-            return new Options(features, parameters, w);
+            return new Options(features, parameters, w, tuneBudget);
+        }
+
+        /** Options that tune the parameters within {@code budget} (null: no tuning). */
+        public Options withTuning(Duration budget) {
+            return new Options(features, parameters, weighting, budget);
         }
     }
 
@@ -196,36 +205,177 @@ public final class Trainer {
         double[] naive = set.baseline(0);
         int[] trainEval = rows(set, r -> set.days()[r] < holdoutFrom && !Double.isNaN(naive[r]));
         double naiveScale = meanAbsError(set.labels(), naive, trainEval);
-
-        Map<String, String> params = fullParameters(options.parameters(), extractor);
-        String modelText;
-        int iterations;
-        double[] predicted = new double[set.rows()];
-        double[] validPredicted = new double[set.rows()];
-        try {
-            if (fitRows.length == 0 || validRows.length == 0) {
-                throw new InputException(
-                        "too little data to train: no rows before or in the validation slice"
-                                + " (from "
-                                + LocalDate.ofEpochDay(validFrom)
-                                + ")");
-            }
-            Fit valid = earlyStopping(set, extractor.features(), fitRows, validRows, params);
-            iterations = valid.iterations();
-            predictRows(valid.text(), extractor.features(), set, validRows, validPredicted);
-            String holdoutText = fit(set, extractor.features(), trainRows, iterations, params);
-            predictRows(holdoutText, extractor.features(), set, holdoutRows, predicted);
-            modelText = fit(set, extractor.features(), allRows, iterations, params);
-        } catch (LGBMException e) {
-            throw new IllegalStateException("LightGBM training failed: " + e.getMessage(), e);
-        }
-
         // Baselines need a previous day; all methods are compared on the same rows.
         int[] evalRows = rows(set, r -> set.days()[r] >= holdoutFrom && !Double.isNaN(naive[r]));
+        if (fitRows.length == 0 || validRows.length == 0) {
+            throw new InputException(
+                    "too little data to train: no rows before or in the validation slice (from "
+                            + LocalDate.ofEpochDay(validFrom)
+                            + ")");
+        }
         if (evalRows.length == 0) {
             throw new InputException(
                     "too little data to train: no holdout day has an earlier day in its series");
         }
+        Split split =
+                new Split(
+                        fitRows, validRows, trainRows, holdoutRows, allRows, evalRows, naiveScale);
+        Fitter fitter = new Fitter(set, extractor.features(), options.weighting());
+
+        Recipe result = recipe(set, fitter, split, fullParameters(options.parameters(), extractor));
+        Tuning tuning = null;
+        if (options.tuneBudget() != null) {
+            Tuner.Result search =
+                    Tuner.search(
+                            set,
+                            fitter,
+                            trainRows,
+                            options.parameters(),
+                            p -> fullParameters(p, extractor),
+                            options.tuneBudget(),
+                            progress);
+            Recipe winner = result;
+            if (search.partial().winner() != 0) {
+                winner = recipe(set, fitter, split, fullParameters(search.winner(), extractor));
+            }
+            Metrics d = result.metrics().get("model");
+            Metrics w = winner.metrics().get("model");
+            boolean keepWinner = keepWinner(d, w);
+            progress.accept(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "tuning: winner (trial %d) holdout RMSE %.3f, MAE %.3f; default RMSE"
+                                    + " %.3f, MAE %.3f: keeping the %s",
+                            search.partial().winner(),
+                            w.rmse(),
+                            w.mae(),
+                            d.rmse(),
+                            d.mae(),
+                            search.partial().winner() == 0
+                                    ? "default (it won the search)"
+                                    : keepWinner ? "winner" : "default"));
+            Tuning p = search.partial();
+            tuning =
+                    new Tuning(
+                            p.budgetSeconds(),
+                            p.seconds(),
+                            p.folds(),
+                            p.trials(),
+                            p.winner(),
+                            new Tuning.Holdout(d.rmse(), d.mae()),
+                            new Tuning.Holdout(w.rmse(), w.mae()),
+                            keepWinner ? "winner" : "default");
+            if (keepWinner) {
+                result = winner;
+            }
+        }
+
+        ForecastModel.TrainingInfo info =
+                new ForecastModel.TrainingInfo(
+                        records,
+                        series.size(),
+                        trainRows.length,
+                        holdoutRows.length,
+                        LocalDate.ofEpochDay(distinctDays[0]).toString(),
+                        LocalDate.ofEpochDay(holdoutFrom).toString(),
+                        LocalDate.ofEpochDay(distinctDays[distinctDays.length - 1]).toString(),
+                        naiveScale,
+                        result.iterations(),
+                        result.parameters());
+        ForecastModel.Fitting fitting =
+                new ForecastModel.Fitting(
+                        LocalDate.ofEpochDay(validFrom).toString(),
+                        validRows.length,
+                        result.iterations(),
+                        result.iterations(),
+                        allRows.length,
+                        result.iterations(),
+                        options.weighting().name().toLowerCase(java.util.Locale.ROOT));
+        return new ForecastModel(
+                ModelFile.FORMAT,
+                VERSION_TIME.format(now) + "-" + shortHash(result.text()),
+                now.toString(),
+                extractor.features(),
+                extractor.features().stream()
+                        .filter(FeatureExtractor.CATEGORICAL_NAMES::contains)
+                        .toList(),
+                vocabularies,
+                info,
+                result.metrics(),
+                DriftReferences.of(
+                        set,
+                        extractor.features(),
+                        trainRows,
+                        result.holdoutAbsErrors(),
+                        TrainingSet.selectDays(set.days(), evalRows)),
+                result.text(),
+                fitting,
+                result.distribution(),
+                tuning,
+                report);
+    }
+
+    /**
+     * Whether a tuned winner replaces the default parameters: only when its holdout RMSE and MAE
+     * are both no worse, so a tuned model never reports worse holdout figures than the default on
+     * the same data. (The one bit it takes from the holdout is documented with the figures.)
+     */
+    static boolean keepWinner(Metrics defaults, Metrics winner) {
+        return winner.rmse() <= defaults.rmse() && winner.mae() <= defaults.mae();
+    }
+
+    /** The rows of each part of the data. */
+    private record Split(
+            int[] fitRows,
+            int[] validRows,
+            int[] trainRows,
+            int[] holdoutRows,
+            int[] allRows,
+            int[] evalRows,
+            double naiveScale) {}
+
+    /** What the recipe made of one parameter set. */
+    private record Recipe(
+            Map<String, String> parameters,
+            int iterations,
+            String text,
+            Map<String, Metrics> metrics,
+            DistributionSpec distribution,
+            double[] holdoutAbsErrors) {}
+
+    /**
+     * The recipe for one parameter set: the tree count by early stopping on the validation slice,
+     * the holdout forecast by trees fitted before it (metrics, distribution calibration and
+     * coverage), the shipped trees fitted on every row.
+     */
+    private Recipe recipe(TrainingSet set, Fitter fitter, Split split, Map<String, String> params) {
+        double[] predicted = new double[set.rows()];
+        double[] validPredicted = new double[set.rows()];
+        int iterations;
+        String modelText;
+        try {
+            Fitter.Fit valid =
+                    fitter.earlyStopping(
+                            split.fitRows(),
+                            split.validRows(),
+                            params,
+                            MAX_ITERATIONS,
+                            EARLY_STOPPING_ROUNDS,
+                            Long.MAX_VALUE);
+            iterations = valid.iterations();
+            progress.accept(
+                    String.format(
+                            "%d trees: validation RMSE %.3f (weighted)",
+                            iterations, Math.sqrt(valid.validationL2())));
+            fitter.predict(valid.text(), split.validRows(), validPredicted);
+            String holdoutText = fitter.fit(split.trainRows(), iterations, params);
+            fitter.predict(holdoutText, split.holdoutRows(), predicted);
+            modelText = fitter.fit(split.allRows(), iterations, params);
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM training failed: " + e.getMessage(), e);
+        }
+        int[] evalRows = split.evalRows();
+        double naiveScale = split.naiveScale();
         Map<String, Metrics> metrics = new LinkedHashMap<>();
         metrics.put("model", Metrics.of(set.labels(), predicted, evalRows, naiveScale));
         for (int b = 0; b < Baselines.NAMES.size(); b++) {
@@ -234,7 +384,7 @@ public final class Trainer {
                     Metrics.of(set.labels(), set.baseline(b), evalRows, naiveScale));
         }
         DistributionSpec distribution =
-                distribution(set, validRows, validPredicted, evalRows, predicted);
+                distribution(set, split.validRows(), validPredicted, evalRows, predicted);
         metrics.put(
                 "model_median",
                 Metrics.of(
@@ -252,54 +402,8 @@ public final class Trainer {
         for (int k = 0; k < evalRows.length; k++) {
             absErrors[k] = Math.abs(predicted[evalRows[k]] - set.labels()[evalRows[k]]);
         }
-
-        ForecastModel.TrainingInfo info =
-                new ForecastModel.TrainingInfo(
-                        records,
-                        series.size(),
-                        trainRows.length,
-                        holdoutRows.length,
-                        LocalDate.ofEpochDay(distinctDays[0]).toString(),
-                        LocalDate.ofEpochDay(holdoutFrom).toString(),
-                        LocalDate.ofEpochDay(distinctDays[distinctDays.length - 1]).toString(),
-                        naiveScale,
-                        iterations,
-                        params);
-        ForecastModel.Fitting fitting =
-                new ForecastModel.Fitting(
-                        LocalDate.ofEpochDay(validFrom).toString(),
-                        validRows.length,
-                        iterations,
-                        iterations,
-                        allRows.length,
-                        iterations,
-                        options.weighting().name().toLowerCase(java.util.Locale.ROOT));
-        return new ForecastModel(
-                ModelFile.FORMAT,
-                VERSION_TIME.format(now) + "-" + shortHash(modelText),
-                now.toString(),
-                extractor.features(),
-                extractor.features().stream()
-                        .filter(FeatureExtractor.CATEGORICAL_NAMES::contains)
-                        .toList(),
-                vocabularies,
-                info,
-                metrics,
-                DriftReferences.of(
-                        set,
-                        extractor.features(),
-                        trainRows,
-                        absErrors,
-                        TrainingSet.selectDays(set.days(), evalRows)),
-                modelText,
-                fitting,
-                distribution,
-                null,
-                report);
+        return new Recipe(params, iterations, modelText, metrics, distribution, absErrors);
     }
-
-    /** Model text and its tree count. */
-    private record Fit(String text, int iterations) {}
 
     /**
      * The forecast distribution: concentrations fitted on the validation slice's out-of-sample
@@ -377,115 +481,6 @@ public final class Trainer {
         return out;
     }
 
-    private void predictRows(
-            String text, List<String> features, TrainingSet set, int[] rows, double[] predicted)
-            throws LGBMException {
-        try (LGBMBooster booster = NativeLightGbm.boosterFromText(text, features)) {
-            double[] out = new double[rows.length];
-            Boosters.predict(booster, set.featureRows(rows), rows.length, set.width(), out);
-            for (int k = 0; k < rows.length; k++) {
-                predicted[rows[k]] = Boosters.clip(out[k]);
-            }
-        }
-    }
-
-    private static String paramText(Map<String, String> params) {
-        return params.entrySet().stream()
-                .map(e -> e.getKey() + "=" + e.getValue())
-                .collect(Collectors.joining(" "));
-    }
-
-    private LGBMDataset dataset(
-            TrainingSet set,
-            List<String> features,
-            int[] rows,
-            String paramText,
-            LGBMDataset reference)
-            throws LGBMException {
-        LGBMDataset d =
-                LGBMDataset.createFromMat(
-                        set.featureRows(rows),
-                        rows.length,
-                        set.width(),
-                        true,
-                        paramText,
-                        reference);
-        d.setFeatureNames(features.toArray(String[]::new));
-        d.setField("label", toFloat(TrainingSet.select(set.labels(), rows)));
-        if (options.weighting() == Weighting.EXECUTIONS) {
-            float[] w = new float[rows.length];
-            for (int k = 0; k < rows.length; k++) {
-                w[k] = Math.min(WEIGHT_CAP, set.executions()[rows[k]]);
-            }
-            d.setField("weight", w);
-        }
-        return d;
-    }
-
-    /**
-     * Trees fitted on {@code fitRows} up to the count that minimizes the error on {@code validRows}
-     * (at most {@link #MAX_ITERATIONS}).
-     */
-    private Fit earlyStopping(
-            TrainingSet set,
-            List<String> features,
-            int[] fitRows,
-            int[] validRows,
-            Map<String, String> params)
-            throws LGBMException {
-        NativeLightGbm.ensureLoaded();
-        String paramText = paramText(params);
-        try (LGBMDataset train = dataset(set, features, fitRows, paramText, null);
-                LGBMDataset valid = dataset(set, features, validRows, paramText, train);
-                LGBMBooster booster = LGBMBooster.create(train, paramText)) {
-            booster.addValidData(valid);
-            double best = Double.POSITIVE_INFINITY;
-            int bestIteration = 1;
-            for (int it = 1; it <= MAX_ITERATIONS; it++) {
-                boolean finished = booster.updateOneIter();
-                double l2 = booster.getEval(1)[0];
-                if (l2 < best) {
-                    best = l2;
-                    bestIteration = it;
-                } else if (it - bestIteration >= EARLY_STOPPING_ROUNDS) {
-                    break;
-                }
-                if (finished) {
-                    break;
-                }
-            }
-            progress.accept(
-                    String.format(
-                            "%d trees: validation RMSE %.3f (weighted)",
-                            bestIteration, Math.sqrt(best)));
-            return new Fit(
-                    booster.saveModelToString(
-                            0, bestIteration, LGBMBooster.FeatureImportanceType.SPLIT),
-                    bestIteration);
-        }
-    }
-
-    /** Trees fitted on {@code rows}: LightGBM's model text. */
-    private String fit(
-            TrainingSet set,
-            List<String> features,
-            int[] rows,
-            int iterations,
-            Map<String, String> params)
-            throws LGBMException {
-        NativeLightGbm.ensureLoaded();
-        String paramText = paramText(params);
-        try (LGBMDataset train = dataset(set, features, rows, paramText, null);
-                LGBMBooster booster = LGBMBooster.create(train, paramText)) {
-            for (int it = 1; it <= iterations; it++) {
-                if (booster.updateOneIter()) {
-                    break;
-                }
-            }
-            return booster.saveModelToString(0, 0, LGBMBooster.FeatureImportanceType.SPLIT);
-        }
-    }
-
     private interface RowFilter {
         boolean test(int row);
     }
@@ -500,14 +495,6 @@ public final class Trainer {
             sum += Math.abs(actual[r] - predicted[r]);
         }
         return rows.length == 0 ? 0 : sum / rows.length;
-    }
-
-    private static float[] toFloat(double[] v) {
-        float[] f = new float[v.length];
-        for (int i = 0; i < v.length; i++) {
-            f[i] = (float) v[i];
-        }
-        return f;
     }
 
     private static String shortHash(String text) {

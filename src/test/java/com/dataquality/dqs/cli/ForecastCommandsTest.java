@@ -289,6 +289,18 @@ class ForecastCommandsTest {
                         dir.resolve("x.model.json").toString());
         assertEquals(Dqs.EXIT_INPUT, missing.exit());
         assertOneLine(missing.err(), "missing.csv");
+        Result noBudget =
+                dqs(
+                        "train-model",
+                        data.resolve("rule_executions.csv").toString(),
+                        data.resolve("rules.json").toString(),
+                        "--output-model",
+                        dir.resolve("x.model.json").toString(),
+                        "--tune",
+                        "--time-budget",
+                        "0s");
+        assertEquals(Dqs.EXIT_USAGE, noBudget.exit());
+        assertOneLine(noBudget.err(), "--time-budget must be positive");
     }
 
     private static void assertOneLine(String err, String expected) {
