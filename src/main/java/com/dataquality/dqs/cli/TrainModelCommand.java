@@ -67,6 +67,9 @@ final class TrainModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (timeBudget.isZero() || timeBudget.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--time-budget must be positive");
+        }
         Path rules = inputs.get(inputs.size() - 1);
         List<Path> csvs = inputs.subList(0, inputs.size() - 1);
         if (!rules.getFileName().toString().toLowerCase().endsWith(".json")) {
@@ -83,10 +86,6 @@ final class TrainModelCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DailySeriesTable table = new DailySeriesTable();
         RecordFiles.Counts counts = RecordFiles.readInto(csvs, table, m -> progress(err, m));
-        if (timeBudget.isZero() || timeBudget.isNegative()) {
-            throw new ParameterException(
-                    spec.commandLine(), "--time-budget must be positive, got " + timeBudget);
-        }
         Trainer.Options options =
                 tune ? Trainer.Options.DEFAULTS.withTuning(timeBudget) : Trainer.Options.DEFAULTS;
         ForecastModel model =
