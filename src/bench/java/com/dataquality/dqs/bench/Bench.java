@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchParseCommand.class,
             BenchScoringCommand.class,
             BenchKafkaCommand.class,
+            ForecastQuality.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {

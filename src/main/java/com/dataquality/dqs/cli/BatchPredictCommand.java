@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code dqs batch-predict}: forecasts for a CSV file of (dataset, rule, date) requests. */
@@ -30,8 +31,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Forecasts each row of --input (columns dataset_uuid, rule_code, business_date) and"
                     + " writes them with predicted_pass_percentage, model_version and error"
-                    + " columns. A row that cannot be scored gets an error and no prediction; the"
-                    + " others are still scored.",
+                    + " columns, then the forecast distribution's predicted_median,"
+                    + " predicted_lower and predicted_upper (a central interval, --interval). A"
+                    + " row that cannot be scored gets an error and no prediction; the others are"
+                    + " still scored.",
             "Without --history only the calendar and the dataset and rule features are known."
         })
 final class BatchPredictCommand implements Callable<Integer> {
@@ -53,8 +56,21 @@ final class BatchPredictCommand implements Callable<Integer> {
             description = "rule-execution CSV files or directories (repeatable)")
     List<Path> history = List.of();
 
+    @Option(
+            names = "--interval",
+            paramLabel = "LEVEL",
+            defaultValue = "0.9",
+            description =
+                    "Probability of the central interval predicted_lower..predicted_upper, within"
+                            + " (0, 1) (default: ${DEFAULT-VALUE}).")
+    double interval;
+
     @Override
     public Integer call() throws IOException {
+        if (!(interval > 0 && interval < 1)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--interval must be within (0, 1), got " + interval);
+        }
         var err = spec.commandLine().getErr();
         long start = System.nanoTime();
         Map<String, DailySeries> series = Map.of();
@@ -68,7 +84,7 @@ final class BatchPredictCommand implements Callable<Integer> {
         try (Scorer scorer = new Scorer(ModelFile.read(model));
                 Reader in = open(input);
                 Writer out = create(output)) {
-            counts = new BatchPredictor(scorer, series).run(in, input.toString(), out);
+            counts = new BatchPredictor(scorer, series, interval).run(in, input.toString(), out);
         } catch (IOException e) {
             // Undecodable input bytes or a full disk: the user's files, not a bug.
             throw new InputException(

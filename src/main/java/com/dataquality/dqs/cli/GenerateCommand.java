@@ -140,6 +140,31 @@ public final class GenerateCommand implements Callable<Integer> {
                     "Probability that an execution ends with a warning (default: ${DEFAULT-VALUE}).")
     double warningRate;
 
+    @Option(
+            names = "--executions-per-day",
+            paramLabel = "X",
+            defaultValue = "" + GeneratorConfig.DEFAULT_EXECUTIONS_PER_DAY,
+            description =
+                    "Mean executions of a series on a day it runs; the rows are spread over more"
+                            + " series when it is smaller (default: ${DEFAULT-VALUE}).")
+    double executionsPerDay;
+
+    @Option(
+            names = "--pattern-strength",
+            paramLabel = "F",
+            defaultValue = "" + GeneratorConfig.DEFAULT_PATTERN_STRENGTH,
+            description =
+                    "Scales the series' weekly pattern, trend, wander and incidents; below 1 the"
+                            + " series are flatter (default: ${DEFAULT-VALUE}).")
+    double patternStrength;
+
+    @Option(
+            names = "--truth",
+            description =
+                    "Also write truth.csv: each series-day's hidden pass probability (what an"
+                            + " oracle would forecast).")
+    boolean truth;
+
     @Override
     public Integer call() {
         GeneratorConfig config =
@@ -156,7 +181,10 @@ public final class GenerateCommand implements Callable<Integer> {
                         driftDate,
                         driftFraction,
                         driftSize,
-                        warningRate);
+                        warningRate,
+                        executionsPerDay,
+                        patternStrength,
+                        truth);
         try {
             config.validate();
         } catch (com.dataquality.dqs.InputException e) {

@@ -4,6 +4,7 @@ import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.scoring.PredictiveDistribution;
 import com.dataquality.dqs.scoring.RequestValues;
 import com.dataquality.dqs.scoring.Scorer;
 import java.io.PrintWriter;
@@ -21,7 +22,9 @@ import picocli.CommandLine.Spec;
         name = "predict",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints the forecast pass percentage of one series (dataset, rule) on one date.",
+            "Prints the forecast pass percentage of one series (dataset, rule) on one date (the"
+                    + " mean), then the forecast distribution's median and central interval:"
+                    + " MEAN median=M lower=L upper=U level=P executions=N.",
             "Without --history the forecast has only the calendar and the dataset and rule"
                     + " features: lags and moving averages are missing, so it is the model's"
                     + " typical value for that dataset, rule and day."
@@ -54,8 +57,21 @@ final class PredictCommand implements Callable<Integer> {
                             + " after --date are ignored")
     List<Path> history = List.of();
 
+    @Option(
+            names = "--interval",
+            paramLabel = "LEVEL",
+            defaultValue = "0.9",
+            description =
+                    "Probability of the central interval, within (0, 1) (default:"
+                            + " ${DEFAULT-VALUE}).")
+    double interval;
+
     @Override
     public Integer call() {
+        if (!(interval > 0 && interval < 1)) {
+            throw new ParameterException(
+                    spec.commandLine(), "--interval must be within (0, 1), got " + interval);
+        }
         int rule;
         int day;
         try {
@@ -84,8 +100,26 @@ final class PredictCommand implements Callable<Integer> {
             }
         }
         try (Scorer scorer = new Scorer(ModelFile.read(model))) {
-            double p = scorer.forecast(h, day);
-            spec.commandLine().getOut().println(RequestValues.percentage(p));
+            double[] features = scorer.extractor().extract(h, day);
+            PredictiveDistribution d = scorer.distribution(h, day, features);
+            double[] i = d.interval(interval);
+            StringBuilder line =
+                    new StringBuilder(RequestValues.percentage(d.mean()))
+                            .append(" median=")
+                            .append(RequestValues.percentage(d.median()));
+            if (Double.isNaN(i[0])) {
+                line.append(" interval=none (the model has no forecast distribution)");
+            } else {
+                line.append(" lower=")
+                        .append(RequestValues.percentage(i[0]))
+                        .append(" upper=")
+                        .append(RequestValues.percentage(i[1]))
+                        .append(" level=")
+                        .append(interval)
+                        .append(" executions=")
+                        .append(d.expectedExecutions());
+            }
+            spec.commandLine().getOut().println(line);
             spec.commandLine().getOut().flush();
         }
         return 0;

@@ -10,6 +10,7 @@ import com.dataquality.dqs.parse.RuleMetadataFile;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -48,8 +49,27 @@ final class TrainModelCommand implements Callable<Integer> {
             description = "where to write the model (*.model.json)")
     Path outputModel;
 
+    @Option(
+            names = "--tune",
+            description =
+                    "Search LightGBM's parameters first: rolling-origin validation on the dates"
+                            + " before the holdout, within --time-budget; the winner is kept only"
+                            + " when its holdout figures are no worse than the default's.")
+    boolean tune;
+
+    @Option(
+            names = "--time-budget",
+            paramLabel = "DURATION",
+            defaultValue = "2m",
+            converter = DurationConverter.class,
+            description = "With --tune: how long the search may take (default: ${DEFAULT-VALUE}).")
+    Duration timeBudget;
+
     @Override
     public Integer call() {
+        if (timeBudget.isZero() || timeBudget.isNegative()) {
+            throw new ParameterException(spec.commandLine(), "--time-budget must be positive");
+        }
         Path rules = inputs.get(inputs.size() - 1);
         List<Path> csvs = inputs.subList(0, inputs.size() - 1);
         if (!rules.getFileName().toString().toLowerCase().endsWith(".json")) {
@@ -66,14 +86,38 @@ final class TrainModelCommand implements Callable<Integer> {
         long start = System.nanoTime();
         DailySeriesTable table = new DailySeriesTable();
         RecordFiles.Counts counts = RecordFiles.readInto(csvs, table, m -> progress(err, m));
+        Trainer.Options options =
+                tune ? Trainer.Options.DEFAULTS.withTuning(timeBudget) : Trainer.Options.DEFAULTS;
         ForecastModel model =
-                new Trainer(m -> progress(err, m))
+                new Trainer(m -> progress(err, m), options)
                         .train(table.series(), counts.valid(), Instant.now());
         ModelFile.write(model, outputModel);
         double seconds = (System.nanoTime() - start) / 1e9;
         PrintWriter out = spec.commandLine().getOut();
         out.print(MetricsTable.format(model.holdoutMetrics()));
         out.println(MetricsTable.verdict(model.holdoutMetrics()));
+        String distribution = MetricsTable.distribution(model);
+        if (distribution != null) {
+            out.println(distribution);
+        }
+        if (model.tuning() != null) {
+            var t = model.tuning();
+            out.printf(
+                    java.util.Locale.ROOT,
+                    "tuning: %d trials in %.0f s (budget %.0f s); winner trial %d %s (validation"
+                            + " RMSE %.3f vs default %.3f); holdout RMSE %.3f vs default %.3f:"
+                            + " kept the %s%n",
+                    t.trials().size(),
+                    t.seconds(),
+                    t.budgetSeconds(),
+                    t.winner(),
+                    t.trials().get(t.winner()).parameters(),
+                    t.trials().get(t.winner()).validationRmse(),
+                    t.trials().get(0).validationRmse(),
+                    t.winnerHoldout().rmse(),
+                    t.defaultHoldout().rmse(),
+                    t.kept());
+        }
         out.printf(
                 "model %s written to %s (%,d bytes, %d trees) in %.1f s%n",
                 model.version(),
@@ -164,6 +208,47 @@ final class TrainModelCommand implements Callable<Integer> {
                     model.rmse(),
                     metrics.get(bestRmse).rmse(),
                     bestRmse);
+        }
+
+        /**
+         * One sentence on the forecast distribution: the median's MAE against the best baseline's,
+         * and the holdout coverage of its intervals; null for a model without one.
+         */
+        static String distribution(ForecastModel model) {
+            Map<String, Metrics> metrics = model.holdoutMetrics();
+            if (model.distribution() == null || !metrics.containsKey("model_median")) {
+                return null;
+            }
+            String bestMae = null;
+            for (String b : Baselines.NAMES) {
+                if (bestMae == null || metrics.get(b).mae() < metrics.get(bestMae).mae()) {
+                    bestMae = b;
+                }
+            }
+            StringBuilder coverage = new StringBuilder();
+            Map<String, Double> c = model.distribution().holdoutCoverage();
+            if (c != null) {
+                c.forEach(
+                        (level, share) ->
+                                coverage.append(coverage.length() == 0 ? "" : ", ")
+                                        .append(
+                                                String.format(
+                                                        java.util.Locale.ROOT,
+                                                        "%.0f%%: %.1f%%",
+                                                        Double.parseDouble(level) * 100,
+                                                        share * 100)));
+            }
+            double median = metrics.get("model_median").mae();
+            double best = metrics.get(bestMae).mae();
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "forecast distribution: median MAE %.3f vs %.3f (%s), %.1f%% lower; holdout"
+                            + " coverage of the central intervals %s",
+                    median,
+                    best,
+                    bestMae,
+                    100 * (1 - median / best),
+                    coverage);
         }
 
         private static String orDash(Double v, String fmt) {

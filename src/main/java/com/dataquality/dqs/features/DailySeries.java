@@ -30,12 +30,15 @@ public record DailySeries(
 
     /**
      * What a forecast of {@code targetDay} may see: the state built day by day, in date order, from
-     * the observed days before it, exactly as the streaming job builds it as days close.
+     * every observed day before it (the whole history: older days are folded as they leave the
+     * window), exactly as the streaming job builds it as days close. Costs one {@link
+     * SeriesState#add} per day of history; {@link SeriesCursor} is the fast form for many days of
+     * one series.
      */
     public SeriesState stateBefore(int targetDay) {
         SeriesState state = SeriesState.of(datasetUuid, ruleCode);
         int to = indexAtOrAfter(targetDay);
-        for (int i = indexAtOrAfter(targetDay - SeriesState.LOOKBACK_DAYS); i < to; i++) {
+        for (int i = 0; i < to; i++) {
             state.add(days[i], executions[i], passes[i]);
         }
         return state;

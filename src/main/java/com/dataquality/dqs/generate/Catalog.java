@@ -21,9 +21,6 @@ final class Catalog {
     /** One (dataset, rule) series; {@code attribute} is null for dataset-level rules. */
     record Series(int index, Dataset dataset, Rule rule, String attribute) {}
 
-    /** Mean executions per present series-day the catalog aims at when choosing rule subsets. */
-    static final double TARGET_EXECUTIONS_PER_DAY = 8.0;
-
     final List<Dataset> datasets;
     final List<Rule> rules;
     final List<Series> series;
@@ -86,7 +83,7 @@ final class Catalog {
         List<Rule> deal = dealingOrder(rules);
         int ruleCount = deal.size();
         double wanted =
-                config.rows() / (config.days() * 0.9 * TARGET_EXECUTIONS_PER_DAY) / datasets.size();
+                config.rows() / (config.days() * 0.9 * config.executionsPerDay()) / datasets.size();
         int perDataset = (int) Math.max(1, Math.min(ruleCount, Math.round(wanted)));
         List<Series> out = new ArrayList<>();
         int next = 0;

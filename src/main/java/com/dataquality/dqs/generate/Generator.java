@@ -30,6 +30,20 @@ public final class Generator {
     public static final String RULES_FILE = "rules.json";
     public static final String REPORT_FILE = "generation_report.json";
 
+    /**
+     * The hidden truth ({@link GeneratorConfig#truth()}): one line per series-day with planned
+     * executions, {@code dataset_uuid, rule_code, business_date, pass_probability,
+     * planned_executions}. {@code pass_probability} is the probability that one execution of that
+     * day passes (warnings included as not passing), so {@code 100 × pass_probability} is the
+     * expected pass percentage of the day: what an oracle forecasts. {@code planned_executions}
+     * counts the day's rows before defects: a row made defective is a dead letter, not an
+     * execution.
+     */
+    public static final String TRUTH_FILE = "truth.csv";
+
+    static final String TRUTH_HEADER =
+            "dataset_uuid,rule_code,business_date,pass_probability,planned_executions";
+
     /** Rows shuffled and written together; bounds memory when one day holds millions of rows. */
     private static final int SHUFFLE_CHUNK = 200_000;
 
@@ -79,8 +93,13 @@ public final class Generator {
         try {
             GenerationReport report;
             try (SplitFiles sink =
-                    new SplitFiles(dir, config.files(), config.rows(), headerLine())) {
-                report = run(sink, progress);
+                            new SplitFiles(dir, config.files(), config.rows(), headerLine());
+                    Writer truth =
+                            config.truth()
+                                    ? Files.newBufferedWriter(
+                                            dir.resolve(TRUTH_FILE), StandardCharsets.UTF_8)
+                                    : null) {
+                report = run(sink, truth, progress);
                 // Closing creates the files that got no rows; only then is the name list whole.
                 sink.close();
                 report = withFiles(report, sink.names());
@@ -115,7 +134,7 @@ public final class Generator {
     public GenerationReport writeRows(Writer out, Progress progress) throws IOException {
         out.append(headerLine()).append('\n');
         RowSink sink = line -> out.append(line).append('\n');
-        GenerationReport report = run(sink, progress);
+        GenerationReport report = run(sink, null, progress);
         out.flush();
         return withFiles(report, List.of());
     }
@@ -129,7 +148,10 @@ public final class Generator {
         return Csv.line(Columns.HEADER.toArray(String[]::new));
     }
 
-    private GenerationReport run(RowSink sink, Progress progress) throws IOException {
+    /**
+     * @param truth where the truth lines go, or null
+     */
+    private GenerationReport run(RowSink sink, Writer truth, Progress progress) throws IOException {
         List<Catalog.Series> series = catalog.series;
         int n = series.size();
         SeriesModel model = new SeriesModel(config, n);
@@ -157,6 +179,9 @@ public final class Generator {
         long badSoFar = 0;
         // Bresenham-style spreading of the bad rows over the row sequence: exact count, even gaps.
         long badAccumulator = 0;
+        if (truth != null) {
+            truth.append(TRUTH_HEADER).append('\n');
+        }
         for (int d = 0; d < config.days(); d++) {
             model.advanceTo(d);
             plan.countsFor(d, counts);
@@ -164,6 +189,16 @@ public final class Generator {
             for (int s = 0; s < n; s++) {
                 Catalog.Series one = series.get(s);
                 double p = model.passProbability(s);
+                if (truth != null && counts[s] > 0) {
+                    truth.append(
+                                    Csv.line(
+                                            one.dataset().uuid(),
+                                            Integer.toString(one.rule().code()),
+                                            date,
+                                            Double.toString((1 - config.warningRate()) * p),
+                                            Integer.toString(counts[s])))
+                            .append('\n');
+                }
                 for (int k = 0; k < counts[s]; k++) {
                     Status status = outcome(p, rowRnd);
                     formatter.fill(fields, one, date, d, status, rowRnd);

@@ -21,6 +21,14 @@ import java.time.LocalDate;
  * @param driftFraction share of series that drift
  * @param driftSize shift of the pass probability of a drifted series (clamped to [0, 1])
  * @param warningRate probability that one execution ends with a warning
+ * @param executionsPerDay mean executions of a series on a day it runs: the row budget is spread
+ *     over about {@code rows / (days × 0.9 × executionsPerDay)} series, so a smaller value gives
+ *     more, noisier series (3 gives daily pass percentages that are mostly binomial noise)
+ * @param patternStrength scales every departure of a series' hidden pass probability from its base
+ *     level (weekly pattern, trend, wander, incidents); 1 is the generator's usual data, below 1
+ *     the series are flatter and a day's value is more noise than signal
+ * @param truth also write {@code truth.csv}: every series-day's hidden pass probability, for
+ *     benchmarks that compare a forecaster with an oracle
  */
 public record GeneratorConfig(
         long rows,
@@ -35,7 +43,10 @@ public record GeneratorConfig(
         LocalDate driftDate,
         double driftFraction,
         double driftSize,
-        double warningRate) {
+        double warningRate,
+        double executionsPerDay,
+        double patternStrength,
+        boolean truth) {
 
     public static final long DEFAULT_ROWS = 100_000;
     public static final LocalDate DEFAULT_START = LocalDate.of(2024, 1, 1);
@@ -49,6 +60,43 @@ public record GeneratorConfig(
     public static final double DEFAULT_DRIFT_FRACTION = 0.3;
     public static final double DEFAULT_DRIFT_SIZE = -0.2;
     public static final double DEFAULT_WARNING_RATE = 0.03;
+    public static final double DEFAULT_EXECUTIONS_PER_DAY = 8.0;
+    static final double MAX_EXECUTIONS_PER_DAY = 1_000_000;
+    public static final double DEFAULT_PATTERN_STRENGTH = 1.0;
+
+    /** The config without the options added later (executions per day, truth file). */
+    public GeneratorConfig(
+            long rows,
+            LocalDate startDate,
+            int days,
+            int datasets,
+            int rules,
+            long seed,
+            double badFraction,
+            int files,
+            int unknownRules,
+            LocalDate driftDate,
+            double driftFraction,
+            double driftSize,
+            double warningRate) {
+        this(
+                rows,
+                startDate,
+                days,
+                datasets,
+                rules,
+                seed,
+                badFraction,
+                files,
+                unknownRules,
+                driftDate,
+                driftFraction,
+                driftSize,
+                warningRate,
+                DEFAULT_EXECUTIONS_PER_DAY,
+                DEFAULT_PATTERN_STRENGTH,
+                false);
+    }
 
     /** Upper bounds that keep a typo from filling the disk or the heap. */
     static final int MAX_DAYS = 36_600;
@@ -72,7 +120,10 @@ public record GeneratorConfig(
                 null,
                 DEFAULT_DRIFT_FRACTION,
                 DEFAULT_DRIFT_SIZE,
-                DEFAULT_WARNING_RATE);
+                DEFAULT_WARNING_RATE,
+                DEFAULT_EXECUTIONS_PER_DAY,
+                DEFAULT_PATTERN_STRENGTH,
+                false);
     }
 
     /** A builder starting from the defaults. */
@@ -124,6 +175,17 @@ public record GeneratorConfig(
         if (!(driftSize >= -1.0 && driftSize <= 1.0)) {
             throw new InputException("--drift-size must be within [-1, 1], got " + driftSize);
         }
+        if (!(executionsPerDay >= 1.0 && executionsPerDay <= MAX_EXECUTIONS_PER_DAY)) {
+            throw new InputException(
+                    "--executions-per-day must be within [1, "
+                            + (long) MAX_EXECUTIONS_PER_DAY
+                            + "], got "
+                            + executionsPerDay);
+        }
+        if (!(patternStrength >= 0.0 && patternStrength <= 2.0)) {
+            throw new InputException(
+                    "--pattern-strength must be within [0, 2], got " + patternStrength);
+        }
         if (driftDate != null && (driftDate.isBefore(startDate) || driftDate.isAfter(endDate()))) {
             throw new InputException(
                     "--drift-date "
@@ -166,6 +228,9 @@ public record GeneratorConfig(
         private double driftFraction;
         private double driftSize;
         private double warningRate;
+        private double executionsPerDay;
+        private double patternStrength;
+        private boolean truth;
 
         private Builder(GeneratorConfig c) {
             rows = c.rows;
@@ -181,6 +246,9 @@ public record GeneratorConfig(
             driftFraction = c.driftFraction;
             driftSize = c.driftSize;
             warningRate = c.warningRate;
+            executionsPerDay = c.executionsPerDay;
+            patternStrength = c.patternStrength;
+            truth = c.truth;
         }
 
         public Builder rows(long v) {
@@ -244,6 +312,22 @@ public record GeneratorConfig(
             return this;
         }
 
+        public Builder executionsPerDay(double v) {
+            executionsPerDay = v;
+            return this;
+        }
+
+        public Builder patternStrength(double v) {
+            patternStrength = v;
+            return this;
+        }
+
+        /** Also write {@code truth.csv} (the hidden pass probability of every series-day). */
+        public Builder truth(boolean v) {
+            truth = v;
+            return this;
+        }
+
         /** The config, not yet validated ({@link Generator} validates it). */
         public GeneratorConfig build() {
             return new GeneratorConfig(
@@ -259,7 +343,10 @@ public record GeneratorConfig(
                     driftDate,
                     driftFraction,
                     driftSize,
-                    warningRate);
+                    warningRate,
+                    executionsPerDay,
+                    patternStrength,
+                    truth);
         }
     }
 }

@@ -17,8 +17,12 @@ import java.util.SplittableRandom;
  *   <li>an optional drift: from the drift date, a chosen share of series shift by a fixed size.
  * </ul>
  *
- * How many executions a series has on a day is a separate, stateless weight ({@link #weight}), so
- * the row allocation can read it twice.
+ * The pattern strength scales every departure from the base level (weekly pattern, trend, wander,
+ * incidents) before the drift is added: below 1 the series are closer to flat, so less of a day's
+ * value is predictable.
+ *
+ * <p>How many executions a series has on a day is a separate, stateless weight ({@link #weight}),
+ * so the row allocation can read it twice.
  */
 final class SeriesModel {
     private static final double AR_PHI = 0.8;
@@ -29,6 +33,7 @@ final class SeriesModel {
     private final int startDow;
     private final double driftSize;
     private final int driftDay;
+    private final double strength;
 
     // Per-series parameters, fixed for the whole run.
     private final double[] base;
@@ -53,6 +58,7 @@ final class SeriesModel {
         this.days = config.days();
         this.startDow = config.startDate().getDayOfWeek().getValue();
         this.driftSize = config.driftSize();
+        this.strength = config.patternStrength();
         this.driftDay =
                 config.driftDate() == null
                         ? Integer.MAX_VALUE
@@ -138,7 +144,16 @@ final class SeriesModel {
         } else {
             incident[s] = 0.0;
         }
-        double p = base[s] + weekly[s][dow] + slope[s] * day + wander[s] - incident[s];
+        double p =
+                strength == 1.0
+                        // The expression of the first versions, so their data stays byte-identical.
+                        ? base[s] + weekly[s][dow] + slope[s] * day + wander[s] - incident[s]
+                        : base[s]
+                                + strength
+                                        * (weekly[s][dow]
+                                                + slope[s] * day
+                                                + wander[s]
+                                                - incident[s]);
         p = Math.min(0.999, Math.max(0.0, p));
         if (drifted[s] && day >= driftDay) {
             p = Math.min(1.0, Math.max(0.0, p + driftSize));

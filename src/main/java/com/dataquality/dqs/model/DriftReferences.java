@@ -21,8 +21,7 @@ final class DriftReferences {
      * same value, so a day's distribution of them is a single point and cannot be compared with a
      * histogram; they get no daily calibration and the detector skips them.
      */
-    public static final List<String> CONSTANT_WITHIN_DAY =
-            List.of("day_of_week", "day_of_month", "week_of_year", "month");
+    public static final List<String> CONSTANT_WITHIN_DAY = FeatureExtractor.CALENDAR;
 
     /**
      * The first days of the data are left out of the daily calibration when at least {@link
@@ -36,19 +35,23 @@ final class DriftReferences {
     private DriftReferences() {}
 
     static DriftReference of(
-            TrainingSet set, int[] trainRows, double[] holdoutAbsErrors, int[] holdoutDays) {
-        int width = FeatureExtractor.NUM_FEATURES;
+            TrainingSet set,
+            List<String> featureNames,
+            int[] trainRows,
+            double[] holdoutAbsErrors,
+            int[] holdoutDays) {
+        int width = set.width();
         List<Distribution> features = new ArrayList<>();
         double[] values = new double[trainRows.length];
         int[] days = TrainingSet.selectDays(set.days(), trainRows);
         for (int f = 0; f < width; f++) {
-            if (FeatureExtractor.CATEGORICAL.contains(f)) {
+            String name = featureNames.get(f);
+            if (FeatureExtractor.CATEGORICAL_NAMES.contains(name)) {
                 continue;
             }
             for (int k = 0; k < trainRows.length; k++) {
                 values[k] = set.features()[trainRows[k] * width + f];
             }
-            String name = FeatureExtractor.FEATURE_NAMES.get(f);
             Distribution d = distribution(name, values, days);
             if (!CONSTANT_WITHIN_DAY.contains(name)) {
                 d = withDailyPsi(d, values, days);

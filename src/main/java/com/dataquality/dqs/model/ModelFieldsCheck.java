@@ -4,6 +4,7 @@ import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.model.DriftReference.DailyStatistic;
 import com.dataquality.dqs.model.DriftReference.Distribution;
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
+import com.dataquality.dqs.stats.BetaBinomial;
 import java.util.List;
 import java.util.Map;
 
@@ -54,17 +55,9 @@ final class ModelFieldsCheck {
         }
         requiredText("version", m.version(), "no version");
         requiredText("createdAt", m.createdAt(), "no createdAt");
-        if (!FeatureExtractor.FEATURE_NAMES.equals(m.features())) {
-            throw new InvalidModel(
-                    "its features "
-                            + bounded(m.features())
-                            + " are not this build's "
-                            + FeatureExtractor.FEATURE_NAMES);
-        }
+        checkFeatures(m.features());
         List<String> categorical =
-                FeatureExtractor.CATEGORICAL.stream()
-                        .map(FeatureExtractor.FEATURE_NAMES::get)
-                        .toList();
+                m.features().stream().filter(FeatureExtractor.CATEGORICAL_NAMES::contains).toList();
         if (!categorical.equals(m.categoricalFeatures())) {
             throw new InvalidModel(
                     "categorical features "
@@ -91,6 +84,245 @@ final class ModelFieldsCheck {
         checkDrift(drift, m.features().size());
         if (m.lightgbmModel() == null || m.lightgbmModel().isBlank()) {
             throw new InvalidModel("no LightGBM model text");
+        }
+        if (m.fitting() != null) {
+            checkFitting(m.fitting());
+        }
+        if (m.distribution() != null) {
+            checkForecastDistribution(m.distribution());
+        }
+        if (m.dataReport() != null) {
+            checkDataReport(m.dataReport());
+        }
+        if (m.tuning() != null) {
+            checkTuning(m.tuning());
+        }
+    }
+
+    private static void checkTuning(Tuning t) throws InvalidModel {
+        String where = "tuning.";
+        nonNegative(where + "budgetSeconds", t.budgetSeconds());
+        nonNegative(where + "seconds", t.seconds());
+        if (t.folds() == null || t.trials() == null || t.trials().isEmpty()) {
+            throw new InvalidModel(where + "folds or trials are missing");
+        }
+        checkSize(where + "folds", t.folds().size());
+        checkSize(where + "trials", t.trials().size());
+        for (int i = 0; i < t.folds().size(); i++) {
+            Tuning.Fold f = t.folds().get(i);
+            if (f == null) {
+                throw new InvalidModel(where + "folds[" + i + "] is null");
+            }
+            optionalText(where + "folds[" + i + "].validationFrom", f.validationFrom());
+            optionalText(where + "folds[" + i + "].validationTo", f.validationTo());
+            atLeastZero(where + "folds[" + i + "].fitRows", f.fitRows());
+            atLeastZero(where + "folds[" + i + "].validationRows", f.validationRows());
+        }
+        for (int i = 0; i < t.trials().size(); i++) {
+            Tuning.Trial x = t.trials().get(i);
+            String w = where + "trials[" + i + "].";
+            if (x == null || x.parameters() == null || x.iterations() == null) {
+                throw new InvalidModel(where + "trials[" + i + "] is incomplete");
+            }
+            checkSize(w + "parameters", x.parameters());
+            for (Map.Entry<String, String> e : x.parameters().entrySet()) {
+                requiredText(w + "parameters key", e.getKey(), null);
+                optionalText(w + "parameters." + e.getKey(), e.getValue());
+            }
+            nonNegative(w + "validationRmse", x.validationRmse());
+            nonNegative(w + "seconds", x.seconds());
+            checkSize(w + "iterations", x.iterations().size());
+            for (Integer it : x.iterations()) {
+                if (it == null || it < 0) {
+                    throw new InvalidModel(w + "iterations holds " + it);
+                }
+            }
+        }
+        if (t.winner() < 0 || t.winner() >= t.trials().size()) {
+            throw new InvalidModel(
+                    where
+                            + "winner="
+                            + t.winner()
+                            + " is not one of the "
+                            + t.trials().size()
+                            + " trials");
+        }
+        for (Tuning.Holdout h : new Tuning.Holdout[] {t.defaultHoldout(), t.winnerHoldout()}) {
+            if (h != null) {
+                nonNegative(where + "holdout rmse", h.rmse());
+                nonNegative(where + "holdout mae", h.mae());
+            }
+        }
+        if (t.kept() != null && !t.kept().equals("winner") && !t.kept().equals("default")) {
+            throw new InvalidModel(where + "kept is \"" + cut(t.kept()) + "\"");
+        }
+    }
+
+    private static void checkDataReport(DataReport r) throws InvalidModel {
+        String where = "dataReport.";
+        atLeastZero(where + "seriesDays", r.seriesDays());
+        atLeastZero(where + "series", r.series());
+        atLeastZero(where + "datasets", r.datasets());
+        atLeastZero(where + "rules", r.rules());
+        atLeastZero(where + "dates", r.dates());
+        optionalText(where + "firstDate", r.firstDate());
+        optionalText(where + "lastDate", r.lastDate());
+        atLeastZero(where + "executions", r.executions());
+        nonNegative(where + "executionsPerSeriesDay", r.executionsPerSeriesDay());
+        atLeastZero(where + "medianExecutionsPerSeriesDay", r.medianExecutionsPerSeriesDay());
+        finite(where + "passPercentageMean", r.passPercentageMean());
+        nonNegative(where + "passPercentageStd", r.passPercentageStd());
+        share(where + "shareAtHundred", r.shareAtHundred());
+        share(where + "shareAtZero", r.shareAtZero());
+        atLeastZero(where + "minDaysPerSeries", r.minDaysPerSeries());
+        atLeastZero(where + "medianDaysPerSeries", r.medianDaysPerSeries());
+    }
+
+    private static void checkFitting(ForecastModel.Fitting f) throws InvalidModel {
+        String where = "fitting.";
+        optionalText(where + "validationFrom", f.validationFrom());
+        optionalText(where + "weighting", f.weighting());
+        atLeastZero(where + "validationRows", f.validationRows());
+        atLeastZero(where + "validationIterations", f.validationIterations());
+        atLeastZero(where + "holdoutIterations", f.holdoutIterations());
+        atLeastZero(where + "refitRows", f.refitRows());
+        atLeastZero(where + "refitIterations", f.refitIterations());
+    }
+
+    /** Most ranges of the forecast mean, or calibrated levels, a distribution may have. */
+    static final int MAX_DISTRIBUTION_ENTRIES = 100;
+
+    /**
+     * The forecast distribution is computed for every forecast in the job: arrays that do not match
+     * or numbers out of range would fail (or silently poison) every one of them.
+     */
+    private static void checkForecastDistribution(DistributionSpec d) throws InvalidModel {
+        String where = "distribution.";
+        if (!DistributionSpec.BETA_BINOMIAL.equals(d.family())) {
+            throw new InvalidModel(
+                    where
+                            + "family is "
+                            + (d.family() == null ? "missing" : "\"" + cut(d.family()) + "\"")
+                            + ", expected \""
+                            + DistributionSpec.BETA_BINOMIAL
+                            + "\"");
+        }
+        double[] edges = d.meanEdges();
+        double[] kappa = d.concentrations();
+        if (edges == null || kappa == null) {
+            throw new InvalidModel("distribution has no meanEdges or concentrations");
+        }
+        if (edges.length > MAX_DISTRIBUTION_ENTRIES || kappa.length != edges.length + 1) {
+            throw new InvalidModel(
+                    where
+                            + "concentrations has "
+                            + kappa.length
+                            + " entries for "
+                            + edges.length
+                            + " meanEdges (needs one more, at most "
+                            + MAX_DISTRIBUTION_ENTRIES
+                            + " edges)");
+        }
+        for (int k = 0; k < edges.length; k++) {
+            finite(where + "meanEdges[" + k + "]", edges[k]);
+            if (k > 0 && Double.compare(edges[k - 1], edges[k]) >= 0) {
+                throw new InvalidModel(where + "meanEdges do not increase at index " + k);
+            }
+        }
+        for (int k = 0; k < kappa.length; k++) {
+            finite(where + "concentrations[" + k + "]", kappa[k]);
+            if (kappa[k] < BetaBinomial.MIN_CONCENTRATION
+                    || kappa[k] > BetaBinomial.MAX_CONCENTRATION) {
+                throw new InvalidModel(
+                        where
+                                + "concentrations["
+                                + k
+                                + "]="
+                                + kappa[k]
+                                + " is outside ["
+                                + BetaBinomial.MIN_CONCENTRATION
+                                + ", "
+                                + BetaBinomial.MAX_CONCENTRATION
+                                + "]");
+            }
+        }
+        level(where + "defaultLevel", d.defaultLevel());
+        if (d.typicalExecutions() < 1 || d.typicalExecutions() > BetaBinomial.MAX_EXECUTIONS) {
+            throw new InvalidModel(
+                    where
+                            + "typicalExecutions="
+                            + d.typicalExecutions()
+                            + " is outside [1, "
+                            + BetaBinomial.MAX_EXECUTIONS
+                            + "]");
+        }
+        atLeastZero(where + "calibrationRows", d.calibrationRows());
+        double[] levels = d.levels();
+        double[] internal = d.internalLevels();
+        if ((levels == null) != (internal == null)
+                || levels != null
+                        && (levels.length != internal.length
+                                || levels.length > MAX_DISTRIBUTION_ENTRIES)) {
+            throw new InvalidModel(where + "levels and internalLevels do not match");
+        }
+        if (levels != null) {
+            for (int k = 0; k < levels.length; k++) {
+                level(where + "levels[" + k + "]", levels[k]);
+                share(where + "internalLevels[" + k + "]", internal[k]);
+                if (k > 0 && (levels[k] <= levels[k - 1] || internal[k] < internal[k - 1])) {
+                    throw new InvalidModel(
+                            where + "levels or internalLevels do not increase at index " + k);
+                }
+            }
+        }
+        if (d.holdoutCoverage() != null) {
+            checkSize(where + "holdoutCoverage", d.holdoutCoverage());
+            for (Map.Entry<String, Double> e : d.holdoutCoverage().entrySet()) {
+                requiredText(where + "holdoutCoverage key", e.getKey(), null);
+                if (e.getValue() == null) {
+                    throw new InvalidModel(where + "holdoutCoverage." + e.getKey() + " is null");
+                }
+                share(where + "holdoutCoverage." + e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    private static void level(String where, double v) throws InvalidModel {
+        finite(where, v);
+        if (!(v > 0 && v < 1)) {
+            throw new InvalidModel(where + "=" + v + " is not within (0, 1)");
+        }
+    }
+
+    /**
+     * A model lists its features by name; the extractor computes any list of names it knows ({@link
+     * FeatureExtractor#KNOWN}), in the model's order, so a model trained on an older or smaller
+     * list scores as it did. A name this build does not know, or one listed twice, is a model this
+     * build cannot score.
+     */
+    private static void checkFeatures(List<String> features) throws InvalidModel {
+        if (features == null || features.isEmpty()) {
+            throw new InvalidModel("no features");
+        }
+        if (features.size() > FeatureExtractor.KNOWN.size()) {
+            throw new InvalidModel(
+                    "it lists "
+                            + features.size()
+                            + " features, more than the "
+                            + FeatureExtractor.KNOWN.size()
+                            + " this build knows");
+        }
+        for (int i = 0; i < features.size(); i++) {
+            String f = features.get(i);
+            if (f == null || !FeatureExtractor.KNOWN.contains(f)) {
+                throw new InvalidModel(
+                        "its feature "
+                                + (f == null ? "null" : "'" + cut(f) + "'")
+                                + " is not one this build computes");
+            }
+            if (features.indexOf(f) != i) {
+                throw new InvalidModel("its feature '" + f + "' is listed twice");
+            }
         }
     }
 
@@ -238,6 +470,12 @@ final class ModelFieldsCheck {
             finite(where + ".dailyPsi.p90", psi.p90());
             finite(where + ".dailyPsi.p99", psi.p99());
             finite(where + ".dailyPsi.max", psi.max());
+        }
+    }
+
+    private static void checkSize(String where, int size) throws InvalidModel {
+        if (size > MAX_ENTRIES) {
+            throw new InvalidModel(where + " has " + size + " entries, more than " + MAX_ENTRIES);
         }
     }
 

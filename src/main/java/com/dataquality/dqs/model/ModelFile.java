@@ -1,7 +1,6 @@
 package com.dataquality.dqs.model;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.features.FeatureExtractor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,11 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * Reads, validates and writes model files. A file that is not a complete, loadable model of this
- * format for this build's features is rejected with one {@link InputException} naming the file and
- * the first problem found, whatever is wrong with it.
+ * format, whose features are all ones this build computes, is rejected with one {@link
+ * InputException} naming the file and the first problem found, whatever is wrong with it.
  */
 public final class ModelFile {
 
@@ -105,7 +105,7 @@ public final class ModelFile {
         try {
             ModelFieldsCheck.check(model);
             LightGbmTextCheck.check(model.lightgbmModel(), model.features());
-            nativeCheck(model.lightgbmModel());
+            nativeCheck(model.lightgbmModel(), model.features());
         } catch (InvalidModel e) {
             throw new InputException(oneLine("model file " + origin + ": " + e.getMessage()));
         } catch (RuntimeException e) {
@@ -163,15 +163,12 @@ public final class ModelFile {
     }
 
     /** Loads the checked text once in LightGBM: what it still refuses is refused here. */
-    private static void nativeCheck(String text) throws InvalidModel {
-        try (LGBMBooster booster = NativeLightGbm.boosterFromText(text)) {
+    private static void nativeCheck(String text, List<String> features) throws InvalidModel {
+        try (LGBMBooster booster = NativeLightGbm.boosterFromText(text, features)) {
             int n = booster.getNumFeature();
-            if (n != FeatureExtractor.NUM_FEATURES) {
+            if (n != features.size()) {
                 throw new InvalidModel(
-                        "its LightGBM model has "
-                                + n
-                                + " features, expected "
-                                + FeatureExtractor.NUM_FEATURES);
+                        "its LightGBM model has " + n + " features, expected " + features.size());
             }
         } catch (LGBMException e) {
             throw new InvalidModel("LightGBM cannot load its model text (" + firstLine(e) + ")");

@@ -6,6 +6,7 @@ import io.github.metarank.lightgbm4j.LGBMException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -84,16 +85,26 @@ public final class NativeLightGbm {
      * Builds a booster from model text; the caller owns it and must close it.
      *
      * <p>This is the one door to LightGBM's loader, and the loader trusts its input: a crafted text
-     * crashes the JVM. So the text is checked here too ({@link LightGbmTextCheck}, against this
-     * build's features), whatever the caller already did: {@link ModelFile#parse} checks first to
-     * name the problem in its message, and this check keeps a model object built any other way from
-     * reaching native code unchecked. It costs about a millisecond per load.
+     * crashes the JVM. So the text is checked here too ({@link LightGbmTextCheck}, against the
+     * model's feature list, whose names must all be ones this build computes), whatever the caller
+     * already did: {@link ModelFile#parse} checks first to name the problem in its message, and
+     * this check keeps a model object built any other way from reaching native code unchecked. It
+     * costs about a millisecond per load.
      *
+     * @param features the model's feature names, in vector order
      * @throws LGBMException when the text fails the check or LightGBM refuses it
      */
-    public static LGBMBooster boosterFromText(String modelText) throws LGBMException {
+    public static LGBMBooster boosterFromText(String modelText, List<String> features)
+            throws LGBMException {
         try {
-            LightGbmTextCheck.check(modelText, FeatureExtractor.FEATURE_NAMES);
+            if (features == null || features.isEmpty()) {
+                throw new InvalidModel("no feature list");
+            }
+            String unknown = FeatureExtractor.firstUnknown(features);
+            if (unknown != null) {
+                throw new InvalidModel("feature '" + unknown + "' is not one this build knows");
+            }
+            LightGbmTextCheck.check(modelText, features);
         } catch (InvalidModel e) {
             throw new LGBMException(e.getMessage());
         }

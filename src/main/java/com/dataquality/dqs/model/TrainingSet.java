@@ -10,13 +10,23 @@ import java.util.List;
  * One row per observed series-day: its features (from the days before it only), its actual pass
  * percentage, and the baselines' forecasts of it. Rows are in series order, then day order.
  *
- * @param features row-major, {@link FeatureExtractor#NUM_FEATURES} per row
+ * @param width features per row
+ * @param expectedExecutions executions each row's forecast expects ({@link
+ *     FeatureExtractor#expectedExecutions}), 0 when unknown
+ * @param features row-major, {@code width} per row
  * @param labels actual pass percentage of each row
  * @param days target epoch day of each row
  * @param baselines row-major, {@link Baselines#NAMES} size per row; NaN on a series' first day
  */
 public record TrainingSet(
-        int rows, double[] features, double[] labels, int[] days, double[] baselines) {
+        int rows,
+        int width,
+        double[] features,
+        double[] labels,
+        int[] executions,
+        int[] expectedExecutions,
+        int[] days,
+        double[] baselines) {
 
     /** Builds the rows of all series with the one feature code path. */
     public static TrainingSet build(List<DailySeries> series, FeatureExtractor extractor) {
@@ -24,10 +34,12 @@ public record TrainingSet(
         for (DailySeries s : series) {
             rows += s.size();
         }
-        int width = FeatureExtractor.NUM_FEATURES;
+        int width = extractor.width();
         int nb = Baselines.NAMES.size();
         double[] features = new double[Math.multiplyExact(rows, width)];
         double[] labels = new double[rows];
+        int[] executions = new int[rows];
+        int[] expected = new int[rows];
         int[] days = new int[rows];
         double[] baselines = new double[rows * nb];
         double[] b = new double[nb];
@@ -39,8 +51,10 @@ public record TrainingSet(
             for (int i = 0; i < s.size(); i++) {
                 int day = s.days()[i];
                 extractor.extract(state, day, features, r * width);
+                expected[r] = FeatureExtractor.expectedExecutions(state, day);
                 state.add(day, s.executions()[i], s.passes()[i]);
                 labels[r] = s.passPercentage(i);
+                executions[r] = s.executions()[i];
                 days[r] = day;
                 if (i == 0) {
                     Arrays.fill(b, Double.NaN);
@@ -52,7 +66,8 @@ public record TrainingSet(
                 r++;
             }
         }
-        return new TrainingSet(rows, features, labels, days, baselines);
+        return new TrainingSet(
+                rows, width, features, labels, executions, expected, days, baselines);
     }
 
     /** The baseline forecasts of one baseline for all rows. */
@@ -67,7 +82,6 @@ public record TrainingSet(
 
     /** The features of the given rows, row-major, sized exactly. */
     public double[] featureRows(int[] which) {
-        int width = FeatureExtractor.NUM_FEATURES;
         double[] out = new double[which.length * width];
         for (int k = 0; k < which.length; k++) {
             System.arraycopy(features, which[k] * width, out, k * width, width);

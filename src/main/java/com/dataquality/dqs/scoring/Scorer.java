@@ -26,9 +26,9 @@ public final class Scorer implements AutoCloseable {
 
     public Scorer(ForecastModel model) {
         this.model = model;
-        this.extractor = new FeatureExtractor(model.vocabularies());
+        this.extractor = new FeatureExtractor(model.vocabularies(), model.features());
         try {
-            this.booster = NativeLightGbm.boosterFromText(model.lightgbmModel());
+            this.booster = NativeLightGbm.boosterFromText(model.lightgbmModel(), model.features());
         } catch (LGBMException e) {
             throw new InputException(
                     "model " + model.version() + ": LightGBM cannot load it: " + e.getMessage(), e);
@@ -43,7 +43,7 @@ public final class Scorer implements AutoCloseable {
         return model;
     }
 
-    /** The extractor matching this model's vocabularies. */
+    /** The extractor of this model's features (its own list, by name) and vocabularies. */
     public FeatureExtractor extractor() {
         return extractor;
     }
@@ -56,7 +56,10 @@ public final class Scorer implements AutoCloseable {
         return predict(extractor.extract(series, targetDay));
     }
 
-    /** The forecast of one feature vector of {@link FeatureExtractor#NUM_FEATURES} values. */
+    /**
+     * The forecast (the expected pass percentage) of one feature vector of {@code
+     * extractor().width()} values.
+     */
     public double predict(double[] features) {
         checkWidth(features.length, 1);
         try {
@@ -68,13 +71,30 @@ public final class Scorer implements AutoCloseable {
     }
 
     /**
+     * The forecast distribution of a series-day: the mean ({@link #predict}), the median, any
+     * quantile and central intervals, on the values a day of the expected executions can take.
+     *
+     * @param state the series' state the features were extracted from
+     * @param targetDay the forecast day (epoch day)
+     * @param features what {@code extractor().extract(state, targetDay)} returned: computed once,
+     *     used here for the mean
+     */
+    public PredictiveDistribution distribution(
+            SeriesState state, int targetDay, double[] features) {
+        return PredictiveDistribution.of(
+                predict(features),
+                FeatureExtractor.expectedExecutions(state, targetDay),
+                model.distribution());
+    }
+
+    /**
      * Forecasts of {@code rows} feature vectors (row-major) into {@code out[0 .. rows)}, in chunks
      * of {@link Boosters#CHUNK_ROWS}.
      */
     public void predict(double[] features, int rows, double[] out) {
         checkWidth(features.length, rows);
         try {
-            Boosters.predict(open(), features, rows, FeatureExtractor.NUM_FEATURES, out);
+            Boosters.predict(open(), features, rows, extractor.width(), out);
         } catch (LGBMException e) {
             throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
         }
@@ -83,10 +103,11 @@ public final class Scorer implements AutoCloseable {
         }
     }
 
-    private static void checkWidth(int length, int rows) {
-        if (length < rows * FeatureExtractor.NUM_FEATURES) {
+    private void checkWidth(int length, int rows) {
+        int width = extractor.width();
+        if (length < rows * width) {
             throw new IllegalArgumentException(
-                    "expected " + rows * FeatureExtractor.NUM_FEATURES + " values, got " + length);
+                    "expected " + rows * width + " values, got " + length);
         }
     }
 

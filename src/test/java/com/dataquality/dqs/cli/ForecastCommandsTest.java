@@ -95,7 +95,9 @@ class ForecastCommandsTest {
                             "--history",
                             history);
             assertEquals(0, r.exit(), r.err());
-            double p = Double.parseDouble(r.out().trim());
+            String[] words = r.out().trim().split(" ");
+            double p = Double.parseDouble(words[0]);
+            assertTrue(words[1].startsWith("median=") && words[2].startsWith("lower="), r.out());
             assertTrue(p >= 0 && p <= 100);
             if (first == null) {
                 first = r.out();
@@ -114,7 +116,9 @@ class ForecastCommandsTest {
                         "--date",
                         "2024-12-01");
         assertEquals(0, noHistory.exit(), noHistory.err());
-        assertTrue(noHistory.out().trim().matches("\\d+\\.\\d{4}"), noHistory.out());
+        assertTrue(
+                noHistory.out().trim().matches("\\d+\\.\\d{4} median=\\d+\\.\\d{4} lower=.*"),
+                noHistory.out());
     }
 
     @Test
@@ -221,8 +225,17 @@ class ForecastCommandsTest {
         assertEquals(0, r.exit(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(5, lines.size());
-        assertTrue(lines.get(0).endsWith("predicted_pass_percentage,model_version,error"));
-        assertTrue(lines.get(1).endsWith("," + trained.version() + ","), lines.get(1));
+        assertTrue(
+                lines.get(0)
+                        .endsWith(
+                                "predicted_pass_percentage,model_version,error,"
+                                        + "predicted_median,predicted_lower,predicted_upper"));
+        String[] good = lines.get(1).split(",");
+        assertEquals(trained.version(), good[4], lines.get(1));
+        assertEquals("", good[5], "no error");
+        double lower = Double.parseDouble(good[7]);
+        double upper = Double.parseDouble(good[8]);
+        assertTrue(lower <= Double.parseDouble(good[6]) && Double.parseDouble(good[6]) <= upper);
         assertTrue(lines.get(2).contains("not a rule code"), lines.get(2));
         assertTrue(lines.get(3).contains("not a date"), lines.get(3));
         assertTrue(lines.get(4).startsWith("unknown-ds,101,2024-12-21,"), lines.get(4));
@@ -249,6 +262,18 @@ class ForecastCommandsTest {
                         dir.resolve("x.model.json").toString());
         assertEquals(Dqs.EXIT_INPUT, missing.exit());
         assertOneLine(missing.err(), "missing.csv");
+        Result noBudget =
+                dqs(
+                        "train-model",
+                        data.resolve("rule_executions.csv").toString(),
+                        data.resolve("rules.json").toString(),
+                        "--output-model",
+                        dir.resolve("x.model.json").toString(),
+                        "--tune",
+                        "--time-budget",
+                        "0s");
+        assertEquals(Dqs.EXIT_USAGE, noBudget.exit());
+        assertOneLine(noBudget.err(), "--time-budget must be positive");
     }
 
     private static void assertOneLine(String err, String expected) {

@@ -59,9 +59,8 @@ class DriftFunctionTest {
 
     private static ForecastModel withReference(ForecastModel m, String version) {
         List<Distribution> features = new ArrayList<>();
-        for (String name : FeatureExtractor.FEATURE_NAMES) {
-            if (FeatureExtractor.CATEGORICAL.contains(
-                    FeatureExtractor.FEATURE_NAMES.indexOf(name))) {
+        for (String name : m.features()) {
+            if (FeatureExtractor.CATEGORICAL_NAMES.contains(name)) {
                 continue;
             }
             features.add(
@@ -131,10 +130,11 @@ class DriftFunctionTest {
             double... values)
             throws Exception {
         for (int i = 0; i < values.length; i++) {
-            double[] f = new double[FeatureExtractor.NUM_FEATURES];
+            List<String> names = MODEL.features();
+            double[] f = new double[names.size()];
             Arrays.fill(f, Double.NaN);
             for (String name : CHECKED) {
-                f[FeatureExtractor.FEATURE_NAMES.indexOf(name)] = values[i];
+                f[names.indexOf(name)] = values[i];
             }
             ForecastFeatures ff = new ForecastFeatures("ds-" + i, 100, D + offset + 1, f, version);
             h.processElement(new StreamRecord<>(DriftSample.of(ff), 0L));

@@ -8,11 +8,14 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The 13 features of the first models (legacy list), position by position. */
 class FeatureExtractorTest {
 
     private static final Vocabularies VOCAB =
             Vocabularies.of(List.of("ds-b", "ds-a", "ds-c"), List.of(205, 101));
-    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(VOCAB);
+    private static final FeatureExtractor EXTRACTOR =
+            new FeatureExtractor(VOCAB, FeatureExtractor.LEGACY_FEATURES);
+    private static final int WIDTH = FeatureExtractor.LEGACY_FEATURES.size();
 
     private static int day(String iso) {
         return (int) LocalDate.parse(iso).toEpochDay();
@@ -52,7 +55,7 @@ class FeatureExtractorTest {
             (0 + 100 + 50 + 80 + 25 + 90) / 6.0, // ma_56: 01-17..03-12
             10 // executions on D-1
         };
-        assertEquals(FeatureExtractor.FEATURE_NAMES.size(), f.length);
+        assertEquals(FeatureExtractor.LEGACY_FEATURES.size(), f.length);
         assertArrayEquals(expected, f, 1e-12);
     }
 
@@ -69,7 +72,7 @@ class FeatureExtractorTest {
         assertTrue(Double.isNaN(f[12]), "no executions_lag_1_day without D-1");
         double[] empty = EXTRACTOR.extract(SeriesState.of("ds-a", 101), day("2024-03-13"));
         for (int i : new int[] {4, 5, 6, 7, 8, 11, 12}) {
-            assertTrue(Double.isNaN(empty[i]), FeatureExtractor.FEATURE_NAMES.get(i));
+            assertTrue(Double.isNaN(empty[i]), FeatureExtractor.LEGACY_FEATURES.get(i));
         }
     }
 
@@ -91,8 +94,8 @@ class FeatureExtractorTest {
     @Test
     void unseenDatasetAndRuleAreMissing() {
         double[] f = EXTRACTOR.extract(handMade("ds-new", 999), day("2024-03-13"));
-        assertTrue(Double.isNaN(f[FeatureExtractor.DATASET_UUID]));
-        assertTrue(Double.isNaN(f[FeatureExtractor.RULE_CODE]));
+        assertTrue(Double.isNaN(f[9]));
+        assertTrue(Double.isNaN(f[10]));
     }
 
     @Test
@@ -120,14 +123,13 @@ class FeatureExtractorTest {
 
     @Test
     void extractIntoAnOffsetOfABatchGivesTheSameValues() {
-        double[] batch = new double[3 * FeatureExtractor.NUM_FEATURES];
-        EXTRACTOR.extract(
-                handMade("ds-b", 205), day("2024-03-13"), batch, FeatureExtractor.NUM_FEATURES);
+        double[] batch = new double[3 * WIDTH];
+        EXTRACTOR.extract(handMade("ds-b", 205), day("2024-03-13"), batch, WIDTH);
         double[] single = EXTRACTOR.extract(handMade("ds-b", 205), day("2024-03-13"));
         for (int i = 0; i < single.length; i++) {
             assertEquals(
                     Double.doubleToRawLongBits(single[i]),
-                    Double.doubleToRawLongBits(batch[FeatureExtractor.NUM_FEATURES + i]));
+                    Double.doubleToRawLongBits(batch[WIDTH + i]));
         }
     }
 }

@@ -73,6 +73,76 @@ class SeriesStateTest {
     }
 
     @Test
+    void daysLeavingTheWindowAreFoldedInDateOrderAndOnlyThey() {
+        int w = SeriesState.WINDOW_DAYS;
+        SeriesState s = SeriesState.of("ds", 1);
+        s.add(100, 4, 3);
+        s.add(102, 2, 1);
+        assertEquals(null, s.foldedHistory(), "nothing has left the window");
+        s.add(101 + w, 5, 5); // 100 leaves, 102 stays
+        double[] h = s.foldedHistory();
+        assertEquals(1, h[HistoryFold.DAYS]);
+        assertEquals(100, h[HistoryFold.FIRST]);
+        assertEquals(4, h[HistoryFold.EXECUTIONS]);
+        assertEquals(3, h[HistoryFold.PASSES]);
+        assertArrayEquals(new int[] {102, 101 + w}, s.days);
+        s.add(100 + 3 * w, 1, 0); // both leave, folded oldest first
+        h = s.foldedHistory();
+        assertEquals(3, h[HistoryFold.DAYS]);
+        assertEquals(101 + w, HistoryFold.last(h));
+        assertEquals(11, h[HistoryFold.EXECUTIONS]);
+        assertArrayEquals(new int[] {100 + 3 * w}, s.days);
+    }
+
+    @Test
+    void foldingDaysOneByOneIsTheSameWhereverTheSplitBetweenFoldAndWindow() {
+        // The extractor continues the state's fold over the window: the same bits as folding all.
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        SeriesState s = SeriesState.of("ds", 1);
+        double[] all = HistoryFold.empty();
+        int day = 19_000;
+        for (int i = 0; i < 300; i++) {
+            day += 1 + rnd.nextInt(3);
+            int e = 1 + rnd.nextInt(9);
+            int p = rnd.nextInt(e + 1);
+            s.add(day, e, p);
+            HistoryFold.fold(all, day, e, p);
+        }
+        double[] continued = s.foldedHistory().clone();
+        for (int k = 0; k < s.size(); k++) {
+            HistoryFold.fold(continued, s.days[k], s.executions[k], s.passes[k]);
+        }
+        for (int i = 0; i < HistoryFold.SIZE; i++) {
+            assertEquals(
+                    Double.doubleToRawLongBits(all[i]), Double.doubleToRawLongBits(continued[i]));
+        }
+    }
+
+    @Test
+    void aStateOfAnOlderLayoutStartsItsFoldedHistoryAfresh() {
+        SeriesState s = SeriesState.of("ds", 1);
+        s.history = new double[] {1, 2, 3};
+        s.historyLayout = 0;
+        assertEquals(null, s.foldedHistory());
+        s.add(10, 1, 1);
+        s.add(10 + SeriesState.WINDOW_DAYS, 1, 1);
+        assertEquals(1, s.foldedHistory()[HistoryFold.DAYS]);
+        assertEquals(HistoryFold.LAYOUT, s.historyLayout);
+    }
+
+    @Test
+    void copyAndEqualsCoverTheFoldedHistory() {
+        SeriesState s = SeriesState.of("ds", 1);
+        s.add(10, 3, 2);
+        s.add(10 + SeriesState.WINDOW_DAYS, 1, 1);
+        SeriesState c = s.copy();
+        assertEquals(s, c);
+        c.add(10 + 2 * SeriesState.WINDOW_DAYS, 1, 1);
+        assertEquals(1, s.foldedHistory()[HistoryFold.DAYS], "the copy folds on its own");
+        assertFalse(s.equals(c));
+    }
+
+    @Test
     void flinkSerializesItAsAPojoWithoutKryo() {
         PojoTestUtils.assertSerializedAsPojoWithoutKryo(SeriesState.class);
     }

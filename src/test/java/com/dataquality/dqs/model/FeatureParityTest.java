@@ -27,7 +27,7 @@ class FeatureParityTest {
                                 series.stream().map(DailySeries::datasetUuid).toList(),
                                 series.stream().map(DailySeries::ruleCode).toList()));
         TrainingSet set = TrainingSet.build(series, extractor);
-        int width = FeatureExtractor.NUM_FEATURES;
+        int width = extractor.width();
         int row = 0;
         int compared = 0;
         for (DailySeries s : series) {
@@ -48,5 +48,51 @@ class FeatureParityTest {
         }
         assertEquals(set.rows(), compared);
         assertTrue(compared > 500);
+    }
+
+    /**
+     * The streaming job forecasts a late day from a state that already holds up to two weeks of
+     * later days, some of them folded into the whole-history aggregates already: the vector is
+     * still the training row's, bit for bit.
+     */
+    @Test
+    void aLateForecastFromAStateHoldingLaterDaysIsTheTrainingRow() {
+        DailySeriesTable table = SyntheticData.table(2, 3, 200, 9);
+        List<DailySeries> series = table.series();
+        FeatureExtractor extractor =
+                new FeatureExtractor(
+                        Vocabularies.of(
+                                series.stream().map(DailySeries::datasetUuid).toList(),
+                                series.stream().map(DailySeries::ruleCode).toList()));
+        TrainingSet set = TrainingSet.build(series, extractor);
+        int width = extractor.width();
+        int row = 0;
+        int compared = 0;
+        for (DailySeries s : series) {
+            SeriesState streaming = SeriesState.of(s.datasetUuid(), s.ruleCode());
+            for (int i = 0; i < s.size(); i++, row++) {
+                streaming.add(s.days()[i], s.executions()[i], s.passes()[i]);
+                // After adding day i, forecast the days up to 14 back as late forecasts do.
+                for (int back = 0; back <= 14 && i - back >= 0; back++) {
+                    int target = s.days()[i - back];
+                    if (target < streaming.newestDay() - 14) {
+                        continue;
+                    }
+                    double[] late = extractor.extract(streaming, target);
+                    int trainingRow = row - back;
+                    for (int f = 0; f < width; f++) {
+                        assertEquals(
+                                Double.doubleToRawLongBits(set.features()[trainingRow * width + f]),
+                                Double.doubleToRawLongBits(late[f]),
+                                s + " day " + target + " " + extractor.features().get(f));
+                    }
+                    compared++;
+                }
+            }
+        }
+        assertTrue(compared > 3000, compared + " late vectors");
+        assertTrue(
+                table.series().get(0).size() > SeriesState.WINDOW_DAYS + 50,
+                "long enough for days to be folded");
     }
 }

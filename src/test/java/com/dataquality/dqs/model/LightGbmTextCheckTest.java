@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.features.FeatureExtractor;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +90,7 @@ class LightGbmTextCheckTest {
         String huge = base.lightgbmModel() + "x".repeat(LightGbmTextCheck.MAX_CHARS);
         InvalidModel e =
                 assertThrows(
-                        InvalidModel.class,
-                        () -> LightGbmTextCheck.check(huge, FeatureExtractor.FEATURE_NAMES));
+                        InvalidModel.class, () -> LightGbmTextCheck.check(huge, base.features()));
         assertTrue(e.getMessage().endsWith("characters exceed 16777216"), e.getMessage());
     }
 
@@ -127,17 +125,18 @@ class LightGbmTextCheckTest {
 
     @Test
     void featuresMustBeTheModelsFeatures() {
+        int n = base.features().size();
         assertRejected(
-                text.header("max_feature_idx", "13").render(),
-                "max_feature_idx=13, expected 12 (the model has 13 features)");
-        List<String> swapped = new java.util.ArrayList<>(FeatureExtractor.FEATURE_NAMES);
+                text.header("max_feature_idx", "" + n).render(),
+                "max_feature_idx=" + n + ", expected " + (n - 1) + " (the model has " + n);
+        List<String> swapped = new java.util.ArrayList<>(base.features());
         Collections.swap(swapped, 0, 1);
         assertRejected(
                 text.header("feature_names", String.join(" ", swapped)).render(),
                 "feature_names differ");
         assertRejected(
                 text.header("feature_infos", text.header("feature_infos") + " none").render(),
-                "feature_infos has 14 entries for 13 features");
+                "feature_infos has " + (n + 1) + " entries for " + n + " features");
         assertRejected(
                 text.header(
                                 "feature_infos",
@@ -151,8 +150,8 @@ class LightGbmTextCheckTest {
                         .render(),
                 "feature_infos[0]=a is not an integer");
         assertRejected(
-                text.header("monotone_constraints", "0 0 0 0 0 0 0 0 0 0 0 0 2").render(),
-                "monotone_constraints[12]=2 exceeds 1");
+                text.header("monotone_constraints", "0 ".repeat(n - 1) + "2").render(),
+                "monotone_constraints[" + (n - 1) + "]=2 exceeds 1");
     }
 
     @Test
@@ -195,7 +194,7 @@ class LightGbmTextCheckTest {
         InvalidModel e =
                 assertThrows(
                         InvalidModel.class,
-                        () -> LightGbmTextCheck.check(manyTrees, FeatureExtractor.FEATURE_NAMES));
+                        () -> LightGbmTextCheck.check(manyTrees, base.features()));
         assertTrue(e.getMessage().contains("more than 10000 tr"), e.getMessage());
     }
 
@@ -312,7 +311,10 @@ class LightGbmTextCheckTest {
 
     @Test
     void splitsUseExistingFeaturesAndKnownDecisionTypes() {
-        assertRejected(withFirst(big, "split_feature", "13"), "split_feature[0]=13 exceeds 12");
+        int n = base.features().size();
+        assertRejected(
+                withFirst(big, "split_feature", "" + n),
+                "split_feature[0]=" + n + " exceeds " + (n - 1));
         assertRejected(withFirst(big, "split_feature", "-1"), "split_feature[0]=-1 is below 0");
         assertRejected(withFirst(big, "decision_type", "12"), "decision_type[0]=12 exceeds 11");
         assertRejected(withFirst(big, "decision_type", "-128"), "is below 0");

@@ -105,7 +105,9 @@ class ModelFieldsCheckTest {
                                 metrics.set("m" + i, metrics.get("model"));
                             }
                         }),
-                "holdoutMetrics has 1007 entries, more than 1000");
+                "holdoutMetrics has "
+                        + (TestModels.small().holdoutMetrics().size() + 1_001)
+                        + " entries, more than 1000");
         String[] many = new String[ModelFieldsCheck.MAX_VOCABULARY + 1];
         for (int i = 0; i < many.length; i++) {
             many[i] = "d" + (10_000_000 + i); // same length, so sorted as the vocabulary must be
@@ -161,7 +163,11 @@ class ModelFieldsCheckTest {
                                 f.add(f.get(0));
                             }
                         }),
-                "driftReference has 14 feature distributions for 13 features");
+                "driftReference has "
+                        + (TestModels.small().driftReference().features().size() + 3)
+                        + " feature distributions for "
+                        + TestModels.small().features().size()
+                        + " features");
         assertRejected(
                 edit(n -> ((ArrayNode) n.get("driftReference").get("features")).insertNull(0)),
                 "driftReference.features[0] is null");
@@ -194,6 +200,28 @@ class ModelFieldsCheckTest {
 
     private static ObjectNode distribution(ObjectNode doc, int index) {
         return (ObjectNode) doc.get("driftReference").get("features").get(index);
+    }
+
+    @Test
+    void aForecastDistributionThatCannotBeComputedIsRejected() {
+        assertRejected(
+                edit(n -> ((ObjectNode) n.get("distribution")).put("family", "normal")),
+                "distribution.family is \"normal\", expected \"beta-binomial\"");
+        assertRejected(
+                edit(n -> ((ArrayNode) n.get("distribution").get("concentrations")).remove(0)),
+                "distribution.concentrations has 4 entries for 4 meanEdges");
+        assertRejected(
+                edit(n -> ((ArrayNode) n.get("distribution").get("concentrations")).set(0, 0.0)),
+                "distribution.concentrations[0]=0.0 is outside");
+        assertRejected(
+                edit(n -> ((ObjectNode) n.get("distribution")).put("typicalExecutions", 0)),
+                "distribution.typicalExecutions=0 is outside [1, 2000]");
+        assertRejected(
+                edit(n -> ((ObjectNode) n.get("distribution")).putNull("internalLevels")),
+                "distribution.levels and internalLevels do not match");
+        assertRejected(
+                edit(n -> ((ArrayNode) n.get("distribution").get("internalLevels")).set(8, 0.2)),
+                "distribution.levels or internalLevels do not increase at index 8");
     }
 
     private static byte[] edit(Consumer<ObjectNode> change) {

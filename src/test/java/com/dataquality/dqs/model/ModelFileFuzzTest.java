@@ -3,7 +3,6 @@ package com.dataquality.dqs.model;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.InputException;
-import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.scoring.Scorer;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -34,14 +33,29 @@ class ModelFileFuzzTest {
      */
     private static final long BUDGET_NANOS = 15_000_000_000L;
 
-    /** Probe vectors: ordinary, missing, zero and extreme values, unseen categories. */
-    private static final double[][] PROBES = {
+    /**
+     * Probe vectors (the first 13 values repeated to the model's width): ordinary, missing, zero
+     * and extreme values, unseen categories.
+     */
+    private static final double[][] PROBE_PATTERNS = {
         {3, 15, 20, 5, 80, 75, 90, 82, 85, 0, 1, 84, 10},
-        nanRow(),
-        new double[FeatureExtractor.NUM_FEATURES],
+        {Double.NaN},
+        {0},
         {7, 31, 53, 12, 1e300, -1e300, 100, 1e-300, -5, 1e6, -1, Double.MAX_VALUE, 1e9},
         {1, 1, 1, 1, Double.NaN, 0, Double.NaN, 50, Double.NaN, Integer.MAX_VALUE, 3, 0, 1},
     };
+
+    private static final double[][] PROBES = probes(TestModels.medium().features().size());
+
+    private static double[][] probes(int width) {
+        double[][] out = new double[PROBE_PATTERNS.length][width];
+        for (int p = 0; p < PROBE_PATTERNS.length; p++) {
+            for (int i = 0; i < width; i++) {
+                out[p][i] = PROBE_PATTERNS[p][i % PROBE_PATTERNS[p].length];
+            }
+        }
+        return out;
+    }
 
     @Test
     void everyMutantIsRejectedOrPredictsFiniteValues() {
@@ -100,7 +114,7 @@ class ModelFileFuzzTest {
                 double p = scorer.predict(probe);
                 assertTrue(Double.isFinite(p), "mutant " + mutant + " predicted " + p);
             }
-            int width = FeatureExtractor.NUM_FEATURES;
+            int width = PROBES[0].length;
             double[] rows = new double[PROBES.length * width];
             for (int r = 0; r < PROBES.length; r++) {
                 System.arraycopy(PROBES[r], 0, rows, r * width, width);
@@ -118,11 +132,5 @@ class ModelFileFuzzTest {
         String r = message.substring("model file mutant: ".length());
         r = r.replaceAll("'[^']*'", "'…'").replaceAll("[0-9]+", "#").replaceAll("=[^ ,]*", "=…");
         return r.length() <= 70 ? r : r.substring(0, 70);
-    }
-
-    private static double[] nanRow() {
-        double[] row = new double[FeatureExtractor.NUM_FEATURES];
-        java.util.Arrays.fill(row, Double.NaN);
-        return row;
     }
 }

@@ -48,7 +48,7 @@ class ModelFileTest {
         assertEquals(model.vocabularies(), back.vocabularies());
         assertEquals(model.holdoutMetrics(), back.holdoutMetrics());
         assertEquals(model.training(), back.training());
-        assertEquals(FeatureExtractor.FEATURE_NAMES, back.features());
+        assertEquals(FeatureExtractor.DEFAULTS, back.features());
         assertArrayEquals(
                 model.driftReference().features().get(0).binEdges(),
                 back.driftReference().features().get(0).binEdges());
@@ -61,7 +61,7 @@ class ModelFileTest {
     @Test
     void driftReferenceCoversEveryNumericFeatureAndTheTarget() {
         DriftReference ref = model.driftReference();
-        assertEquals(FeatureExtractor.NUM_FEATURES - 2, ref.features().size());
+        assertEquals(model.features().size() - 2, ref.features().size());
         for (DriftReference.Distribution d : ref.features()) {
             assertEquals(d.binEdges().length + 1, d.proportions().length, d.name());
             double sum = 0;
@@ -114,9 +114,20 @@ class ModelFileTest {
     }
 
     @Test
-    void anotherFeatureListIsRejected() {
+    void aFeatureListThatIsNotTheModelTextsOrUnknownIsRejected() {
         assertRejected(
-                edit(n -> ((ArrayNode) n.get("features")).remove(0)), "are not this build's");
+                edit(n -> ((ArrayNode) n.get("features")).remove(0)),
+                "LightGBM text: max_feature_idx=");
+        assertRejected(
+                edit(n -> ((ArrayNode) n.get("features")).set(0, "tomorrow")),
+                "its feature 'tomorrow' is not one this build computes");
+        assertRejected(
+                edit(
+                        n -> {
+                            ArrayNode f = (ArrayNode) n.get("features");
+                            f.set(0, f.get(1));
+                        }),
+                "is listed twice");
     }
 
     @Test

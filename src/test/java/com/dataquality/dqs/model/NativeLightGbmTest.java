@@ -20,10 +20,21 @@ class NativeLightGbmTest {
                 TestModels.small()
                         .lightgbmModel()
                         .replace("num_class=1\n", "num_class=2000000000\n");
+        java.util.List<String> features = TestModels.small().features();
         LGBMException e =
-                assertThrows(LGBMException.class, () -> NativeLightGbm.boosterFromText(crafted));
+                assertThrows(
+                        LGBMException.class,
+                        () -> NativeLightGbm.boosterFromText(crafted, features));
         assertTrue(e.getMessage().contains("num_class=2000000000, expected 1"), e.getMessage());
-        assertThrows(LGBMException.class, () -> NativeLightGbm.boosterFromText(null));
+        assertThrows(LGBMException.class, () -> NativeLightGbm.boosterFromText(null, features));
+        LGBMException unknown =
+                assertThrows(
+                        LGBMException.class,
+                        () ->
+                                NativeLightGbm.boosterFromText(
+                                        TestModels.small().lightgbmModel(),
+                                        java.util.List.of("lag_1_day", "tomorrow")));
+        assertTrue(unknown.getMessage().contains("'tomorrow'"), unknown.getMessage());
 
         ForecastModel handMade = TestModels.withText(TestModels.small(), crafted);
         InputException s = assertThrows(InputException.class, () -> new Scorer(handMade));

@@ -17,11 +17,7 @@ public final class NativeLoadProbe {
         double p = 0;
         for (int i = 0; i < Integer.parseInt(args[1]); i++) {
             try (Scorer s = new Scorer(model)) {
-                p =
-                        s.predict(
-                                new double
-                                        [com.dataquality.dqs.features.FeatureExtractor
-                                                .NUM_FEATURES]);
+                p = s.predict(new double[s.extractor().width()]);
             }
         }
         System.out.println("forecast " + p);

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.DailySeriesTable;
-import com.dataquality.dqs.features.FeatureExtractor;
 import io.github.metarank.lightgbm4j.LGBMBooster;
 import io.github.metarank.lightgbm4j.LGBMDataset;
 import io.github.metarank.lightgbm4j.LGBMException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +63,7 @@ class OwnModelsAreAcceptedTest {
         for (ForecastModel m : new ForecastModel[] {ours, largest}) {
             String text = m.lightgbmModel();
             byte[] document = ModelFile.toBytes(m);
-            double[] check =
-                    millis(() -> LightGbmTextCheck.check(text, FeatureExtractor.FEATURE_NAMES));
+            double[] check = millis(() -> LightGbmTextCheck.check(text, m.features()));
             double[] parse = millis(() -> ModelFile.parse(document, "timed"));
             System.out.printf(
                     "validation of a %,d-char LightGBM text (%d trees): the text check %.2f ms"
@@ -117,28 +116,35 @@ class OwnModelsAreAcceptedTest {
     private static String train(String params, int iterations) throws LGBMException {
         NativeLightGbm.ensureLoaded();
         int rows = 3000;
-        int width = FeatureExtractor.NUM_FEATURES;
+        List<String> names = TestModels.medium().features();
+        int width = names.size();
+        int dataset = names.indexOf("dataset_uuid");
+        int rule = names.indexOf("rule_code");
         SplittableRandom rnd = new SplittableRandom(17);
         double[] x = new double[rows * width];
         float[] y = new float[rows];
         for (int r = 0; r < rows; r++) {
             for (int f = 0; f < width; f++) {
-                boolean categorical = FeatureExtractor.CATEGORICAL.contains(f);
+                boolean categorical = f == dataset || f == rule;
                 x[r * width + f] =
                         categorical
                                 ? rnd.nextInt(20)
                                 : rnd.nextInt(10) == 0 ? Double.NaN : rnd.nextDouble() * 100;
             }
-            double level = 60 + 2 * x[r * width + FeatureExtractor.RULE_CODE];
-            double lag = x[r * width + 4];
+            double level = 60 + 2 * x[r * width + rule];
+            double lag = x[r * width + names.indexOf("lag_1_day")];
             y[r] = (float) Math.max(1, Math.min(100, level + (Double.isNaN(lag) ? 0 : lag / 5)));
         }
         String all =
                 params
-                        + " categorical_feature=9,10 num_threads=1 verbosity=-1 seed=3"
+                        + " categorical_feature="
+                        + dataset
+                        + ","
+                        + rule
+                        + " num_threads=1 verbosity=-1 seed=3"
                         + " deterministic=true force_row_wise=true";
         try (LGBMDataset data = LGBMDataset.createFromMat(x, rows, width, true, all, null)) {
-            data.setFeatureNames(FeatureExtractor.FEATURE_NAMES.toArray(String[]::new));
+            data.setFeatureNames(names.toArray(String[]::new));
             data.setField("label", y);
             try (LGBMBooster booster = LGBMBooster.create(data, all)) {
                 for (int i = 0; i < iterations; i++) {

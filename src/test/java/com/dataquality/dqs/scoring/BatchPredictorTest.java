@@ -42,15 +42,21 @@ class BatchPredictorTest {
         assertEquals(7, lines.length, String.join("\n", lines));
         String version = TestModels.small().version();
         assertTrue(
-                lines[1].matches("ds-1,101,2024-02-20,\\d+\\.\\d{4}," + version + ","), lines[1]);
+                lines[1].matches(
+                        "ds-1,101,2024-02-20,\\d+\\.\\d{4},"
+                                + version
+                                + ",,\\d+\\.\\d{4},\\d+\\.\\d{4},\\d+\\.\\d{4}"),
+                lines[1]);
         assertTrue(
                 lines[2].startsWith("ds-1,101,20/02/2024,," + version + ",\"line 3: "), lines[2]);
+        assertTrue(lines[2].endsWith("\",,,"), "no distribution for a row in error: " + lines[2]);
         assertTrue(lines[2].contains("not a date"), lines[2]);
         assertTrue(lines[3].contains("line 4: ") && lines[3].contains("not a date"), lines[3]);
         assertTrue(lines[4].contains("line 5: ") && lines[4].contains("not a rule code"), lines[4]);
         assertTrue(lines[5].contains("line 6: 3 fields where the header has 4"), lines[5]);
         assertTrue(
-                lines[6].matches("ds-2,101,2024-02-22,\\d+\\.\\d{4}," + version + ","), lines[6]);
+                lines[6].matches("ds-2,101,2024-02-22,\\d+\\.\\d{4}," + version + ",,.*"),
+                lines[6]);
     }
 
     @Test
@@ -89,8 +95,21 @@ class BatchPredictorTest {
 
         try (Scorer scorer = new Scorer(TestModels.small())) {
             SeriesState h = history.find("ds-0", 101).stateBefore(day);
-            double expected = scorer.predict(scorer.extractor().extract(h, day));
+            double[] f = scorer.extractor().extract(h, day);
+            double expected = scorer.predict(f);
             assertTrue(withHistory.contains("," + RequestValues.percentage(expected) + ","));
+            PredictiveDistribution d = scorer.distribution(h, day, f);
+            double[] i = d.interval(0.9);
+            assertTrue(
+                    withHistory.endsWith(
+                            ",,"
+                                    + RequestValues.percentage(d.median())
+                                    + ","
+                                    + RequestValues.percentage(i[0])
+                                    + ","
+                                    + RequestValues.percentage(i[1])
+                                    + "\n"),
+                    withHistory);
         }
     }
 

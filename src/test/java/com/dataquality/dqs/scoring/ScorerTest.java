@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.model.TestModels;
@@ -16,7 +15,7 @@ class ScorerTest {
     void batchAndSingleRowGiveTheSameForecastsAcrossChunkBoundaries() {
         try (Scorer scorer = new Scorer(TestModels.small())) {
             int rows = Boosters.CHUNK_ROWS + 37;
-            int width = FeatureExtractor.NUM_FEATURES;
+            int width = scorer.extractor().width();
             double[] features = new double[rows * width];
             for (int r = 0; r < rows; r++) {
                 int day = 19_800 + r % 50;
@@ -50,7 +49,7 @@ class ScorerTest {
         scorer.close(); // idempotent
         assertThrows(
                 IllegalStateException.class,
-                () -> scorer.predict(new double[FeatureExtractor.NUM_FEATURES]));
+                () -> scorer.predict(new double[scorer.extractor().width()]));
     }
 
     @Test
