@@ -200,7 +200,9 @@ final class BenchKafkaCommand implements Callable<Integer> {
                                 topics.drift(),
                                 topics.retrainTriggers(),
                                 dead,
-                                topics.models()),
+                                topics.models(),
+                                topics.comparisons(),
+                                topics.anomalies()),
                         prefix,
                         KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT));
     }

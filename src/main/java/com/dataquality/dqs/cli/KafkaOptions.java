@@ -58,6 +58,13 @@ final class KafkaOptions {
     String comparisonsTopic;
 
     @Option(
+            names = "--anomalies-topic",
+            defaultValue = "dq.anomalies",
+            paramLabel = "TOPIC",
+            description = "Days outside their forecast's anomaly interval.")
+    String anomaliesTopic;
+
+    @Option(
             names = "--transactional-id-prefix",
             defaultValue = KafkaOutputSettings.DEFAULT_TRANSACTIONAL_ID_PREFIX,
             paramLabel = "PREFIX",
@@ -77,7 +84,8 @@ final class KafkaOptions {
                 retrainTriggersTopic,
                 deadLetterTopic,
                 modelsTopic,
-                comparisonsTopic);
+                comparisonsTopic,
+                anomaliesTopic);
     }
 
     /** Exactly-once sinks with the broker's maximum transaction timeout. */

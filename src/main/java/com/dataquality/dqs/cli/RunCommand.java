@@ -135,6 +135,8 @@ final class RunCommand implements Callable<Integer> {
 
     @CommandLine.Mixin PromotionOptions promotion;
 
+    @CommandLine.Mixin ForecastOptions forecast;
+
     @Option(
             names = "--report-interval",
             converter = DurationConverter.class,
@@ -184,6 +186,7 @@ final class RunCommand implements Callable<Integer> {
                 idleTimeout,
                 retrain.registry,
                 retrain.options(),
-                promotion.settings());
+                promotion.settings(),
+                forecast.settings());
     }
 }

@@ -1,6 +1,7 @@
 package com.dataquality.dqs.format;
 
 import com.dataquality.dqs.UnicodeText;
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Forecast;
@@ -102,6 +103,26 @@ public final class JsonForms {
             n.putNull("actual_pass_percentage");
             n.putNull("abs_error");
         }
+        return n;
+    }
+
+    /** An anomaly: one line of {@code anomalies.jsonl}, one message on the anomalies topic. */
+    public static ObjectNode anomaly(Anomaly a) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("dataset_uuid", a.datasetUuid());
+        n.put("rule_code", a.ruleCode());
+        n.put("business_date", a.businessDate());
+        putFinite(n, "actual_pass_percentage", a.actualPassPercentage());
+        putFinite(n, "predicted_median", a.predictedMedian());
+        putFinite(n, "predicted_lower", a.predictedLower());
+        putFinite(n, "predicted_upper", a.predictedUpper());
+        putFinite(n, "interval_level", a.intervalLevel());
+        n.put("executions", a.executions());
+        n.put("passes", a.passes());
+        putFinite(n, "tail_probability", a.tailProbability());
+        n.put("model_version", a.modelVersion());
+        n.put("severity", a.severity());
+        n.put("direction", a.direction());
         return n;
     }
 

@@ -5,6 +5,7 @@ import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.SummaryOutputs;
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.ModelComparison;
 import com.dataquality.dqs.record.PredictionRow;
@@ -30,6 +31,7 @@ public final class FileOutputs {
     public static final String DRIFT_EVENTS = "drift_events.jsonl";
     public static final String RETRAIN_TRIGGERS = "retrain_triggers.jsonl";
     public static final String COMPARISONS = "comparisons.jsonl";
+    public static final String ANOMALIES = "anomalies.jsonl";
 
     /** The HTML report a run with {@code --report-interval} keeps rewriting (dqs report). */
     public static final String REPORT = "report.html";
@@ -73,6 +75,12 @@ public final class FileOutputs {
                 PredictionCsv.realizedHeader(),
                 PredictionCsv::realizedLine,
                 Uids.SHADOW_PREDICTIONS_FILE_SINK);
+        append(
+                outputs.anomalies(),
+                dir.resolve(ANOMALIES),
+                null,
+                (Anomaly a) -> JsonForms.text(JsonForms.anomaly(a)),
+                Uids.ANOMALIES_FILE_SINK);
         append(
                 outputs.driftEvents(),
                 dir.resolve(DRIFT_EVENTS),
@@ -141,6 +149,7 @@ public final class FileOutputs {
                         DRIFT_EVENTS,
                         RETRAIN_TRIGGERS,
                         COMPARISONS,
+                        ANOMALIES,
                         SummaryFiles.SUMMARY_CSV,
                         SummaryFiles.SENTENCES,
                         REPORT)) {

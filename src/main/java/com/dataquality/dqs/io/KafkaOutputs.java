@@ -4,6 +4,7 @@ import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.model.ServingDocument;
 import com.dataquality.dqs.pipeline.Outputs;
 import com.dataquality.dqs.pipeline.SummaryOutputs;
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.Forecast;
@@ -14,6 +15,7 @@ import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.stream.Uids;
+import java.time.LocalDate;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -69,6 +71,13 @@ public final class KafkaOutputs {
                 r -> seriesDayKey(r) + '\u001f' + r.forecast().modelVersion(),
                 (PredictionRow r) -> JsonForms.text(JsonForms.prediction(r)),
                 Uids.SHADOW_PREDICTIONS_KAFKA_SINK,
+                settings);
+        toTopic(
+                outputs.anomalies(),
+                t.anomalies(),
+                (Anomaly a) -> seriesDayKey(a.datasetUuid(), a.ruleCode(), a.day()),
+                a -> JsonForms.text(JsonForms.anomaly(a)),
+                Uids.ANOMALIES_KAFKA_SINK,
                 settings);
         toTopic(
                 outputs.driftEvents(),
@@ -157,5 +166,10 @@ public final class KafkaOutputs {
     public static String seriesDayKey(PredictionRow r) {
         Forecast f = r.forecast();
         return Keys.seriesKey(f.datasetUuid(), f.ruleCode()) + '\u001f' + f.businessDate();
+    }
+
+    /** The same key for an anomaly: its series and day, so one series's anomalies stay in order. */
+    static String seriesDayKey(String datasetUuid, int ruleCode, int epochDay) {
+        return Keys.seriesKey(datasetUuid, ruleCode) + '\u001f' + LocalDate.ofEpochDay(epochDay);
     }
 }

@@ -42,6 +42,7 @@ public final class KafkaTopics {
                 new Spec(t.retrainTriggers(), 1, Map.of()),
                 new Spec(t.deadLetters(), partitions, Map.of()),
                 new Spec(t.comparisons(), 1, Map.of()),
+                new Spec(t.anomalies(), partitions, Map.of()),
                 new Spec(
                         t.models(),
                         1,

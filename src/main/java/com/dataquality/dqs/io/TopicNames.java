@@ -17,7 +17,8 @@ public record TopicNames(
         String retrainTriggers,
         String deadLetters,
         String models,
-        String comparisons)
+        String comparisons,
+        String anomalies)
         implements Serializable {
 
     public static final TopicNames DEFAULTS =
@@ -30,7 +31,8 @@ public record TopicNames(
                     "dq.retrain-triggers",
                     "dq.dead-letters",
                     "dq.models",
-                    "dq.model-comparisons");
+                    "dq.model-comparisons",
+                    "dq.anomalies");
 
     /** The topics the job writes to. */
     public List<String> outputs() {
@@ -43,6 +45,7 @@ public record TopicNames(
                 retrainTriggers,
                 deadLetters,
                 comparisons,
+                anomalies,
                 models);
     }
 }

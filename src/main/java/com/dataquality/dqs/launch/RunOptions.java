@@ -1,6 +1,7 @@
 package com.dataquality.dqs.launch;
 
 import com.dataquality.dqs.io.TopicNames;
+import com.dataquality.dqs.scoring.ForecastSettings;
 import com.dataquality.dqs.scoring.PromotionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.util.List;
  *     automatic promotions are recorded (audit log), or null
  * @param retrain the job's own retrainer, or null without {@code --auto-retrain}
  * @param promotion how challengers are compared with the champion, and whether a winner is promoted
+ * @param forecast the interval each forecast reports and the one that makes an anomaly
  */
 public record RunOptions(
         Path rules,
@@ -44,7 +46,8 @@ public record RunOptions(
         Duration idleTimeout,
         Path registry,
         Retrain retrain,
-        PromotionSettings promotion) {
+        PromotionSettings promotion,
+        ForecastSettings forecast) {
 
     /** {@code --auto-retrain}: training and comparison windows. */
     public record Retrain(int trainDays, int compareDays) {}

@@ -102,7 +102,13 @@ public final class RunPlan {
                                     new Retrainer.Options(
                                             o.retrain().trainDays(), o.retrain().compareDays())));
         }
-        return new RunPlan(o, rules, dir, files, restore, settings.withPromotion(o.promotion()));
+        return new RunPlan(
+                o,
+                rules,
+                dir,
+                files,
+                restore,
+                settings.withPromotion(o.promotion()).withForecast(o.forecast()));
     }
 
     private static void checkOptions(RunOptions o) {

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.pipeline;
 
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.ModelCommand;
 import com.dataquality.dqs.record.ModelComparison;
@@ -16,6 +17,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
  * @param shadowPredictions the same for the other served models (challengers in shadow)
  * @param driftEvents feature and error drift of the champion, per closed day
  * @param retrainTriggers requests to retrain when drift persisted
+ * @param anomalies realized days outside the anomaly interval of their forecast
  * @param comparisons where each challenger stands against the champion, per closed day
  * @param promotions promotions decided by the comparison ({@code --auto-promote}), to be written
  *     where the job reads its model updates
@@ -24,6 +26,7 @@ public record Outputs(
         SummaryOutputs summaries,
         DataStream<PredictionRow> predictions,
         DataStream<PredictionRow> shadowPredictions,
+        DataStream<Anomaly> anomalies,
         DataStream<DriftEvent> driftEvents,
         DataStream<RetrainTrigger> retrainTriggers,
         DataStream<ModelComparison> comparisons,

@@ -20,6 +20,7 @@ import com.dataquality.dqs.record.SummaryRow;
 import com.dataquality.dqs.retrain.RetrainFunction;
 import com.dataquality.dqs.scoring.ChallengerComparisonFunction;
 import com.dataquality.dqs.scoring.ForecastFunction;
+import com.dataquality.dqs.scoring.ForecastSettings;
 import com.dataquality.dqs.scoring.ModelValidationFunction;
 import com.dataquality.dqs.scoring.ServingModels;
 import com.dataquality.dqs.stream.GlobalKey;
@@ -85,7 +86,7 @@ public final class Pipeline {
 
         DataStream<ModelCommand> commands = modelCommands(env, inputs.models());
         SingleOutputStreamOperator<PredictionRow> predictions =
-                forecastStage(daily, commands, settings.serving());
+                forecastStage(daily, commands, settings.serving(), settings.forecast());
         DataStream<PredictionRow> shadow = predictions.getSideOutput(Tags.SHADOW_PREDICTIONS);
 
         SingleOutputStreamOperator<DriftEvent> drift =
@@ -103,6 +104,7 @@ public final class Pipeline {
                 summaries,
                 predictions,
                 shadow,
+                predictions.getSideOutput(Tags.ANOMALIES),
                 drift,
                 triggers,
                 comparisons,
@@ -214,7 +216,8 @@ public final class Pipeline {
     private static SingleOutputStreamOperator<PredictionRow> forecastStage(
             DataStream<DailyCounts> daily,
             DataStream<ModelCommand> commands,
-            ServingSettings serving) {
+            ServingSettings serving,
+            ForecastSettings forecastSettings) {
         ForecastFunction forecast =
                 new ForecastFunction(
                         new ServingModels(
@@ -222,7 +225,8 @@ public final class Pipeline {
                                 "model",
                                 serving.initial(),
                                 serving.run(),
-                                json -> json));
+                                json -> json),
+                        forecastSettings);
         return daily.keyBy(DailyCounts::seriesKey)
                 .connect(commands.broadcast(forecast.broadcastDescriptors()))
                 .process(forecast)

@@ -36,9 +36,6 @@ import java.util.function.Consumer;
  * file and noted.
  */
 final class ReportReader {
-    /** Written by the anomaly stage of {@code dqs run}, when it runs. */
-    static final String ANOMALIES = "anomalies.jsonl";
-
     /** The files the report reads, in the order the directory listing shows them. */
     static final List<String> KNOWN_FILES =
             List.of(
@@ -48,7 +45,7 @@ final class ReportReader {
                     DeadLetterFile.NAME,
                     FileOutputs.PREDICTIONS,
                     FileOutputs.REALIZED,
-                    ANOMALIES,
+                    FileOutputs.ANOMALIES,
                     FileOutputs.DRIFT_EVENTS,
                     FileOutputs.RETRAIN_TRIGGERS,
                     FileOutputs.SHADOW_PREDICTIONS);
@@ -113,7 +110,7 @@ final class ReportReader {
                 readRealized(dir.resolve(FileOutputs.REALIZED), facts, !predictions);
             }
             readIfPresent(dir, DeadLetterFile.NAME, facts);
-            readIfPresent(dir, ANOMALIES, facts);
+            readIfPresent(dir, FileOutputs.ANOMALIES, facts);
             readIfPresent(dir, FileOutputs.DRIFT_EVENTS, facts);
             readIfPresent(dir, FileOutputs.RETRAIN_TRIGGERS, facts);
             readIfPresent(dir, FileOutputs.SHADOW_PREDICTIONS, facts);
@@ -144,7 +141,7 @@ final class ReportReader {
         switch (name) {
             case FileOutputs.PREDICTIONS -> readPredictions(file, facts);
             case DeadLetterFile.NAME -> readDeadLetters(file, facts);
-            case ANOMALIES -> readAnomalies(file, facts);
+            case FileOutputs.ANOMALIES -> readAnomalies(file, facts);
             case FileOutputs.DRIFT_EVENTS -> readEvents(file, facts, content.driftEvents);
             case FileOutputs.RETRAIN_TRIGGERS -> readEvents(file, facts, content.retrainTriggers);
             case FileOutputs.SHADOW_PREDICTIONS -> facts.shadowForecasts = countRows(file, facts);

@@ -1,5 +1,6 @@
 package com.dataquality.dqs.scoring;
 
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ForecastFeatures;
@@ -67,6 +68,7 @@ public final class ForecastFunction
             new ValueStateDescriptor<>("next-day-close", Types.LONG);
 
     private final ServingModels serving;
+    private final ForecastSettings settings;
 
     private transient ValueState<SeriesProgress> progress;
     private transient MapState<Integer, Long> open;
@@ -77,8 +79,13 @@ public final class ForecastFunction
     private transient List<SeriesForecaster.Model> cachedModels;
     private transient ForecastMetrics metrics;
 
-    public ForecastFunction(ServingModels serving) {
+    public ForecastFunction(ServingModels serving, ForecastSettings settings) {
         this.serving = serving;
+        this.settings = settings;
+    }
+
+    public ForecastFunction(ServingModels serving) {
+        this(serving, ForecastSettings.DEFAULTS);
     }
 
     /** The model broadcast state this function needs, for {@code DataStream.broadcast}. */
@@ -251,6 +258,7 @@ public final class ForecastFunction
                 models,
                 ctx.getCurrentKey(),
                 closedForJob,
+                settings,
                 new SeriesForecaster.Out() {
                     @Override
                     public void forecast(
@@ -296,6 +304,12 @@ public final class ForecastFunction
                     @Override
                     public void paired(PairedError e) {
                         ctx.output(Tags.PAIRED_ERRORS, e);
+                    }
+
+                    @Override
+                    public void anomaly(Anomaly a) {
+                        ctx.output(Tags.ANOMALIES, a);
+                        metrics.anomalies.inc();
                     }
                 });
     }

@@ -21,6 +21,7 @@ final class ForecastMetrics {
     final Counter shadowForecasts;
     final Counter swaps;
     final Counter rejections;
+    final Counter anomalies;
     final DescriptiveStatisticsHistogram latency;
 
     private final LongCounter forecastTotal;
@@ -46,6 +47,7 @@ final class ForecastMetrics {
         realized = group.counter(MetricNames.REALIZED);
         swaps = group.counter(MetricNames.MODEL_SWAPS);
         rejections = group.counter(MetricNames.MODEL_REJECTIONS);
+        anomalies = group.counter(MetricNames.ANOMALIES);
         latency =
                 group.histogram(
                         MetricNames.FORECAST_LATENCY_MICROS,

@@ -97,6 +97,33 @@ public final class PredictiveDistribution {
         return executions;
     }
 
+    /**
+     * Where a day of {@link #expectedExecutions} executions with {@code passes} passes falls
+     * against the central interval of nominal {@code level}: -1 below it, 1 above it, 0 inside (or
+     * when the model has no distribution).
+     */
+    public int side(int passes, double level) {
+        if (cdf == null) {
+            return 0;
+        }
+        int[] k = spec.interval(cdf, level);
+        return passes < k[0] ? -1 : passes > k[1] ? 1 : 0;
+    }
+
+    /**
+     * The probability of a day at least as far out as {@code passes} on its side: P(X ≤ passes)
+     * below the median, P(X ≥ passes) above it; NaN without a distribution.
+     */
+    public double tailProbability(int passes) {
+        if (cdf == null) {
+            return Double.NaN;
+        }
+        int k = Math.max(0, Math.min(passes, cdf.length - 1));
+        double below = cdf[k];
+        double above = 1 - (k == 0 ? 0 : cdf[k - 1]);
+        return Math.max(0, Math.min(1, Math.min(below, above)));
+    }
+
     /** Whether the model had a distribution (otherwise: median = mean, no interval). */
     public boolean hasInterval() {
         return cdf != null;

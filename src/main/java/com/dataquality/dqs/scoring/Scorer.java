@@ -88,6 +88,14 @@ public final class Scorer implements AutoCloseable {
     }
 
     /**
+     * The distribution of a day of exactly {@code executions} executions around a forecast mean:
+     * how a realized day is judged ({@link PredictiveDistribution#side}).
+     */
+    public PredictiveDistribution distributionFor(double mean, int executions) {
+        return PredictiveDistribution.of(mean, Math.max(1, executions), model.distribution());
+    }
+
+    /**
      * Forecasts of {@code rows} feature vectors (row-major) into {@code out[0 .. rows)}, in chunks
      * of {@link Boosters#CHUNK_ROWS}.
      */

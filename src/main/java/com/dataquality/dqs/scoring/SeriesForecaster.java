@@ -1,5 +1,6 @@
 package com.dataquality.dqs.scoring;
 
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ModelRole;
 import com.dataquality.dqs.record.PairedError;
@@ -53,6 +54,9 @@ public final class SeriesForecaster {
 
         /** A challenger's and the champion's errors on the same series-day. */
         void paired(PairedError e);
+
+        /** A realized day outside the anomaly interval of the forecast that serves the series. */
+        void anomaly(Anomaly a);
     }
 
     /** A served model with its native scorer. */
@@ -61,6 +65,7 @@ public final class SeriesForecaster {
     private final List<Model> models;
     private final int primary;
     private final int closedForJob;
+    private final ForecastSettings settings;
     private final Out out;
 
     /**
@@ -70,11 +75,18 @@ public final class SeriesForecaster {
      *     or an earlier one is made after its day ended and is marked late. {@link
      *     Integer#MIN_VALUE} when nothing is late: at the end of a bounded input, which replays
      *     history
+     * @param settings the interval every forecast reports and the one anomalies are judged by
      */
-    public SeriesForecaster(List<Model> models, String seriesKey, int closedForJob, Out out) {
+    public SeriesForecaster(
+            List<Model> models,
+            String seriesKey,
+            int closedForJob,
+            ForecastSettings settings,
+            Out out) {
         this.models = models;
         this.primary = primaryIndex(models, seriesKey);
         this.closedForJob = closedForJob;
+        this.settings = settings;
         this.out = out;
     }
 
@@ -170,17 +182,19 @@ public final class SeriesForecaster {
             Model m = models.get(i);
             long start = System.nanoTime();
             double[] features = m.scorer().extractor().extract(p.closed, target);
-            double predicted = m.scorer().predict(features);
+            PredictiveDistribution d = m.scorer().distribution(p.closed, target, features);
+            double[] interval = d.interval(settings.intervalLevel());
+            boolean banded = d.hasInterval();
             Forecast f =
                     new Forecast(
                             p.closed.datasetUuid,
                             p.closed.ruleCode,
                             target,
-                            predicted,
-                            null,
-                            null,
-                            null,
-                            null,
+                            d.mean(),
+                            d.median(),
+                            banded ? interval[0] : null,
+                            banded ? interval[1] : null,
+                            banded ? settings.intervalLevel() : null,
                             m.served().version(),
                             m.served().role(),
                             late);
@@ -214,6 +228,9 @@ public final class SeriesForecaster {
             if (f.day() == day) {
                 PredictionRow row = new PredictionRow(f, executions, passes);
                 out.realized(row, p.pendingPrimary[i]);
+                if (p.pendingPrimary[i]) {
+                    judge(f, executions, passes);
+                }
                 if (f.modelRole() == ModelRole.CHAMPION) {
                     champion = row;
                 } else {
@@ -232,6 +249,47 @@ public final class SeriesForecaster {
                 out.paired(pair(c, champion));
             }
         }
+    }
+
+    /**
+     * Whether a realized day is an anomaly for the forecast that served it: outside the central
+     * interval of the anomaly level for the day's actual number of executions (a day of 2
+     * executions can only be 0, 50 or 100%). Judged with the model that made the forecast, when it
+     * is still served.
+     */
+    private void judge(Forecast f, int executions, int passes) {
+        Scorer scorer = null;
+        for (Model m : models) {
+            if (m.served().version().equals(f.modelVersion())) {
+                scorer = m.scorer();
+            }
+        }
+        if (scorer == null) {
+            return;
+        }
+        PredictiveDistribution d = scorer.distributionFor(f.predictedPassPercentage(), executions);
+        int side = d.side(passes, settings.anomalyLevel());
+        if (side == 0) {
+            return;
+        }
+        double[] interval = d.interval(settings.anomalyLevel());
+        boolean critical = d.side(passes, ForecastSettings.CRITICAL_LEVEL) != 0;
+        out.anomaly(
+                new Anomaly(
+                        f.datasetUuid(),
+                        f.ruleCode(),
+                        f.day(),
+                        100.0 * passes / executions,
+                        d.median(),
+                        interval[0],
+                        interval[1],
+                        settings.anomalyLevel(),
+                        executions,
+                        passes,
+                        d.tailProbability(passes),
+                        f.modelVersion(),
+                        critical ? "critical" : "warning",
+                        side < 0 ? "below" : "above"));
     }
 
     private static PairedError pair(PredictionRow challenger, PredictionRow champion) {

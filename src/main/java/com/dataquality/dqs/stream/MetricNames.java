@@ -53,6 +53,7 @@ public final class MetricNames {
     public static final String COMPARISON_DAYS = "comparison_days";
     public static final String COMPARISON_MEAN_DIFF = "comparison_mean_error_difference";
     public static final String COMPARISON_EVIDENCE = "comparison_evidence";
+    public static final String ANOMALIES = "anomalies";
 
     private MetricNames() {}
 }

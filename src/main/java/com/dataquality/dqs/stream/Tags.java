@@ -1,5 +1,6 @@
 package com.dataquality.dqs.stream;
 
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ForecastFeatures;
 import com.dataquality.dqs.record.ModelCommand;
@@ -35,6 +36,10 @@ public final class Tags {
     /** A challenger's and the champion's errors on each realized series-day. */
     public static final OutputTag<PairedError> PAIRED_ERRORS =
             new OutputTag<>("paired-errors", TypeInformation.of(PairedError.class));
+
+    /** Realized days outside the anomaly interval of the forecast that served them. */
+    public static final OutputTag<Anomaly> ANOMALIES =
+            new OutputTag<>("anomalies", TypeInformation.of(Anomaly.class));
 
     /** Promotions the comparison of models decided ({@code --auto-promote}). */
     public static final OutputTag<ModelCommand> PROMOTIONS =

@@ -42,6 +42,7 @@ public final class Uids {
     public static final String DRIFT_EVENTS_FILE_SINK = "drift-events-file-sink";
     public static final String RETRAIN_TRIGGERS_FILE_SINK = "retrain-triggers-file-sink";
     public static final String COMPARISONS_FILE_SINK = "comparisons-file-sink";
+    public static final String ANOMALIES_FILE_SINK = "anomalies-file-sink";
     public static final String PROMOTIONS_DIR_SINK = "promotions-models-dir-sink";
     public static final String REGISTRY_AUDIT_SINK = "registry-audit-sink";
 
@@ -54,6 +55,7 @@ public final class Uids {
     public static final String DRIFT_KAFKA_SINK = "drift-kafka-sink";
     public static final String RETRAIN_TRIGGERS_KAFKA_SINK = "retrain-triggers-kafka-sink";
     public static final String COMPARISONS_KAFKA_SINK = "comparisons-kafka-sink";
+    public static final String ANOMALIES_KAFKA_SINK = "anomalies-kafka-sink";
     public static final String PROMOTIONS_KAFKA_SINK = "promotions-kafka-sink";
 
     private Uids() {}

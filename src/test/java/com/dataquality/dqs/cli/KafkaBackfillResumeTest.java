@@ -56,6 +56,8 @@ class KafkaBackfillResumeTest {
                                 others.get(5),
                                 "--models-topic",
                                 others.get(6),
+                                "--anomalies-topic",
+                                others.get(7),
                                 "--transactional-id-prefix",
                                 "backfill-test",
                                 "--checkpoint-interval",
@@ -85,7 +87,8 @@ class KafkaBackfillResumeTest {
                         "drift",
                         "triggers",
                         "dead",
-                        "models")) {
+                        "models",
+                        "anomalies")) {
             others.add(KafkaBrokerExtension.uniqueTopic(t));
         }
         KAFKA.createTopics(1, others.toArray(String[]::new));

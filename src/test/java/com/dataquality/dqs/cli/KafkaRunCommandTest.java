@@ -90,7 +90,8 @@ class KafkaRunCommandTest {
             KafkaBrokerExtension.uniqueTopic("dead"),
             KafkaBrokerExtension.uniqueTopic("triggers"),
             KafkaBrokerExtension.uniqueTopic("shadow"),
-            KafkaBrokerExtension.uniqueTopic("comparisons")
+            KafkaBrokerExtension.uniqueTopic("comparisons"),
+            KafkaBrokerExtension.uniqueTopic("anomalies")
         };
         KAFKA.createTopics(1, in, predictions, models);
         KAFKA.createTopics(1, others);
@@ -125,6 +126,8 @@ class KafkaRunCommandTest {
                                         others[4],
                                         "--comparisons-topic",
                                         others[5],
+                                        "--anomalies-topic",
+                                        others[6],
                                         "--model",
                                         v1.toString(),
                                         "--checkpoint-interval",

@@ -194,7 +194,15 @@ class OrderIndependenceTest {
         String predictions = KafkaBrokerExtension.uniqueTopic("predictions");
         KAFKA.createTopics(2, in);
         List<String> others = new ArrayList<>();
-        for (String t : List.of("summaries", "shadow", "drift", "triggers", "dead", "models")) {
+        for (String t :
+                List.of(
+                        "summaries",
+                        "shadow",
+                        "drift",
+                        "triggers",
+                        "dead",
+                        "models",
+                        "anomalies")) {
             others.add(KafkaBrokerExtension.uniqueTopic(t));
         }
         KAFKA.createTopics(1, predictions);
@@ -234,6 +242,8 @@ class OrderIndependenceTest {
                         others.get(4),
                         "--models-topic",
                         others.get(5),
+                        "--anomalies-topic",
+                        others.get(6),
                         "--transactional-id-prefix",
                         "order-test",
                         "--model",

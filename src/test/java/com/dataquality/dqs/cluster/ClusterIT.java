@@ -98,7 +98,8 @@ class ClusterIT {
                     "--drift-topic", "bf.drift",
                     "--retrain-triggers-topic", "bf.retrain-triggers",
                     "--dead-letter-topic", "bf.dead-letters",
-                    "--comparisons-topic", "bf.model-comparisons");
+                    "--comparisons-topic", "bf.model-comparisons",
+                    "--anomalies-topic", "bf.anomalies");
 
     private static Commands commands;
     private static LocalFlink flink;
@@ -545,6 +546,8 @@ class ClusterIT {
                 "dq.dead-letters",
                 "--comparisons-topic",
                 "dq.model-comparisons",
+                "--anomalies-topic",
+                "dq.anomalies",
                 "--models-topic",
                 "dq.models");
     }

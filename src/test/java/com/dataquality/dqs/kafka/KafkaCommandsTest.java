@@ -97,7 +97,8 @@ class KafkaCommandsTest {
         // As 'dqs topics' creates it: a 2 MB model exceeds Kafka's default 1 MB message limit.
         KafkaTopics.Spec models =
                 KafkaTopics.standard(
-                                1, new TopicNames("i", "s", "p", "sp", "d", "t", "x", topic, "c"))
+                                1,
+                                new TopicNames("i", "s", "p", "sp", "d", "t", "x", topic, "c", "a"))
                         .stream()
                         .filter(spec -> spec.name().equals(topic))
                         .findFirst()
@@ -169,7 +170,8 @@ class KafkaCommandsTest {
         assertTrue(created.containsAll(t.outputs()), created.toString());
         assertTrue(created.contains(t.input()) && created.contains(t.models()));
         assertTrue(created.contains("dq.retrain-triggers"));
-        assertEquals(9, created.size());
+        assertTrue(created.contains("dq.anomalies"));
+        assertEquals(10, created.size());
     }
 
     @Test
@@ -201,13 +203,15 @@ class KafkaCommandsTest {
             "--retrain-triggers-topic",
             KafkaBrokerExtension.uniqueTopic("triggers"),
             "--comparisons-topic",
-            KafkaBrokerExtension.uniqueTopic("comparisons")
+            KafkaBrokerExtension.uniqueTopic("comparisons"),
+            "--anomalies-topic",
+            KafkaBrokerExtension.uniqueTopic("anomalies")
         };
         Run first = dqs(args);
         assertEquals(0, first.code(), first.err());
         assertTrue(first.out().contains("exists:  " + input), first.out());
         assertTrue(first.out().contains("created: " + summaries), first.out());
-        assertEquals(8, first.out().lines().filter(l -> l.startsWith("created: ")).count());
+        assertEquals(9, first.out().lines().filter(l -> l.startsWith("created: ")).count());
 
         var admin = KAFKA.admin();
         var described =
@@ -228,7 +232,7 @@ class KafkaCommandsTest {
 
         Run second = dqs(args);
         assertEquals(0, second.code(), second.err());
-        assertEquals(9, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
+        assertEquals(10, second.out().lines().filter(l -> l.startsWith("exists:  ")).count());
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.dataquality.dqs.io.TopicNames;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.pipeline.Pipeline;
+import com.dataquality.dqs.scoring.ForecastSettings;
 import com.dataquality.dqs.scoring.PromotionSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,8 @@ class JobGraphUidsTest {
                 Duration.ofMinutes(1),
                 retrain ? registry : null,
                 retrain ? new RunOptions.Retrain(120, 7) : null,
-                PromotionSettings.DEFAULTS);
+                PromotionSettings.DEFAULTS,
+                ForecastSettings.DEFAULTS);
     }
 
     private static List<String> uids(RunPlan plan) throws Exception {

@@ -4,6 +4,7 @@ import com.dataquality.dqs.format.DeadLetterCsv;
 import com.dataquality.dqs.format.JsonForms;
 import com.dataquality.dqs.format.PredictionCsv;
 import com.dataquality.dqs.format.SummaryCsv;
+import com.dataquality.dqs.io.FileOutputs;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ModelRole;
@@ -101,7 +102,7 @@ public final class ReportFixtures {
             write(dir.resolve("summaries.jsonl"), upserts);
             write(dir.resolve("predictions.csv"), predictions);
             write(dir.resolve("realized.csv"), realized);
-            write(dir.resolve(ReportReader.ANOMALIES), anomalies());
+            write(dir.resolve(FileOutputs.ANOMALIES), anomalies());
             write(
                     dir.resolve("drift_events.jsonl"),
                     new StringBuilder(
