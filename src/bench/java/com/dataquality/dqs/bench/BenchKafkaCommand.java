@@ -6,12 +6,15 @@ import com.dataquality.dqs.io.KafkaOutputSettings;
 import com.dataquality.dqs.io.KafkaOutputs;
 import com.dataquality.dqs.io.KafkaTopics;
 import com.dataquality.dqs.io.RecordPublisher;
+import com.dataquality.dqs.io.TopicNames;
 import com.dataquality.dqs.launch.FlinkEnvironments;
 import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.parse.RuleMetadataFile;
+import com.dataquality.dqs.pipeline.EventTime;
 import com.dataquality.dqs.pipeline.Inputs;
 import com.dataquality.dqs.pipeline.Pipeline;
 import com.dataquality.dqs.pipeline.PipelineSettings;
+import com.dataquality.dqs.pipeline.ServingSettings;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,7 +167,7 @@ final class BenchKafkaCommand implements Callable<Integer> {
         conf.set(
                 CheckpointingOptions.CHECKPOINTING_CONSISTENCY_MODE,
                 CheckpointingMode.EXACTLY_ONCE);
-        return FlinkEnvironments.create(parallelism, 0, conf);
+        return FlinkEnvironments.create(parallelism, 0, 0, conf);
     }
 
     private void build(
@@ -178,20 +181,26 @@ final class BenchKafkaCommand implements Callable<Integer> {
         Inputs inputs =
                 new Inputs(KafkaInputs.records(bootstrap, in, prefix, bounded), "Kafka " + in);
         PipelineSettings settings =
-                new PipelineSettings(
+                PipelineSettings.of(
                         metadata,
-                        Duration.ZERO,
-                        bounded ? null : Duration.ofSeconds(5),
-                        true,
-                        false);
+                        bounded
+                                ? EventTime.endOfInput()
+                                : EventTime.perSplit(Duration.ZERO, Duration.ofSeconds(5)),
+                        ServingSettings.none("bench"));
+        TopicNames topics = TopicNames.DEFAULTS;
         KafkaOutputs.attach(
                 Pipeline.build(env, inputs, settings),
                 new KafkaOutputSettings(
                         bootstrap,
-                        summaries,
-                        KafkaOutputSettings.DEFAULT_PREDICTIONS_TOPIC,
-                        KafkaOutputSettings.DEFAULT_DRIFT_TOPIC,
-                        dead,
+                        new TopicNames(
+                                in,
+                                summaries,
+                                topics.predictions(),
+                                topics.shadowPredictions(),
+                                topics.drift(),
+                                topics.retrainTriggers(),
+                                dead,
+                                topics.models()),
                         prefix,
                         KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT));
     }

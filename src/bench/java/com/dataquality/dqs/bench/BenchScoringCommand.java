@@ -4,7 +4,7 @@ import com.dataquality.dqs.cli.RecordFiles;
 import com.dataquality.dqs.features.DailySeries;
 import com.dataquality.dqs.features.DailySeriesTable;
 import com.dataquality.dqs.features.FeatureExtractor;
-import com.dataquality.dqs.features.SeriesHistory;
+import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.scoring.Scorer;
@@ -80,9 +80,9 @@ final class BenchScoringCommand implements Callable<Integer> {
             for (int i = -calls / 4; i < calls; i++) { // the first quarter warms the JIT up
                 DailySeries s = series.get(rnd.nextInt(series.size()));
                 int day = lastDay - rnd.nextInt(60);
-                SeriesHistory h = s.historyBefore(day);
+                SeriesState h = s.stateBefore(day);
                 long t0 = System.nanoTime();
-                sink += scorer.predict(fx.extract(h, day, s.datasetUuid(), s.ruleCode()));
+                sink += scorer.predict(fx.extract(h, day));
                 long t = System.nanoTime() - t0;
                 if (i >= 0) {
                     nanos[i] = t;

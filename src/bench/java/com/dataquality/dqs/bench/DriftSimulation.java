@@ -123,17 +123,11 @@ public final class DriftSimulation {
                 }
                 int lastSeen = observed ? d : (idx > 0 ? s.days()[idx - 1] : Integer.MIN_VALUE);
                 if (lastSeen >= d - 6 && lastSeen <= d) {
-                    var history = s.historyBefore(d + 1);
-                    double[] f =
-                            scorer.extractor()
-                                    .extract(history, d + 1, s.datasetUuid(), s.ruleCode());
+                    var history = s.stateBefore(d + 1);
+                    double[] f = scorer.extractor().extract(history, d + 1);
                     rows.add(f);
                     next.put(
-                            i,
-                            new double[] {
-                                scorer.predict(f),
-                                baseline.forecast(history, d + 1, s.datasetUuid(), s.ruleCode())
-                            });
+                            i, new double[] {scorer.predict(f), baseline.forecast(history, d + 1)});
                 }
             }
             pending = next;
