@@ -200,7 +200,8 @@ final class BenchKafkaCommand implements Callable<Integer> {
                                 topics.drift(),
                                 topics.retrainTriggers(),
                                 dead,
-                                topics.models()),
+                                topics.models(),
+                                topics.comparisons()),
                         prefix,
                         KafkaOutputSettings.MAX_TRANSACTION_TIMEOUT));
     }
