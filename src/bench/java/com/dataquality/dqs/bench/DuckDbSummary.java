@@ -15,8 +15,8 @@ import java.util.List;
  * run, like {@code dqs summarize}, so both are timed as whole processes.
  *
  * <p>Only JDBC is used here, so this class compiles in the benchmark jar without DuckDB; the driver
- * comes on the class path from the {@code bench-duckdb} Maven profile, and the product never depends
- * on it.
+ * comes on the class path from the {@code bench-duckdb} Maven profile, and the product never
+ * depends on it.
  *
  * <p>The query is as strict as our parser on what it counts, so that the comparison is of the same
  * work: rows with the wrong number of fields are skipped by the reader ({@code strict_mode}, {@code
