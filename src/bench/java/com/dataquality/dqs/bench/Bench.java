@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
             BenchParseCommand.class,
             BenchScoringCommand.class,
             BenchKafkaCommand.class,
+            SummaryLatencyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {
