@@ -30,16 +30,16 @@ import picocli.CommandLine.Spec;
  *
  * <p>Records are published at a fixed rate to the job's input topic, cycling over {@code --keys}
  * summary keys; their business date moves one day ahead every {@code --day} of wall time. A key's
- * summary for day D is published by the job when the event-time watermark passes the end of D,
- * that is once the first record dated D+1 has been read on every partition, and becomes visible to
- * a {@code read_committed} consumer when the checkpoint after it commits the sink's transaction. So
+ * summary for day D is published by the job when the event-time watermark passes the end of D, that
+ * is once the first record dated D+1 has been read on every partition, and becomes visible to a
+ * {@code read_committed} consumer when the checkpoint after it commits the sink's transaction. So
  * the latency of the summary (key, D) is measured from the publication of the first record dated
  * D+1, the record that makes it due, to the moment this consumer first reads a summary of that key
  * with {@code reference_date} D. It holds the watermark interval, the processing, the wait for the
  * next checkpoint and the commit; the day's own length is not in it.
  *
- * <p>The first {@code --warm-up} and the last day are left out: the job may still be warming up, and
- * the last day never closes.
+ * <p>The first {@code --warm-up} and the last day are left out: the job may still be warming up,
+ * and the last day never closes.
  */
 @Command(
         name = "summary-latency",
@@ -116,7 +116,10 @@ final class SummaryLatencyCommand implements Callable<Integer> {
             out.printf(
                     "published %,d records at %,.0f records/s over %d days (%,d sends more than"
                             + " 0.1 s late)%n",
-                    total, total / ((System.nanoTime() - start) / 1e9), dayStarts.size(), lateSends);
+                    total,
+                    total / ((System.nanoTime() - start) / 1e9),
+                    dayStarts.size(),
+                    lateSends);
         }
         // The checkpoint after the last closed day commits it: wait for the summaries to arrive.
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
