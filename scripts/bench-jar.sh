@@ -9,6 +9,15 @@ if [ ! -f "$bench_jar" ] || [ -n "$(find "$bench_root/src/main" "$bench_root/src
   (cd "$bench_root" && mvn -q -B -Pbench package -DskipTests -Dspotless.check.skip=true >&2)
 fi
 bench() {
+  bench_java -jar "$bench_jar" "$@"
+}
+# `java ARGS...` with its own java.io.tmpdir, removed afterwards: LightGBM (and DuckDB) unpack
+# native libraries there, and a second JVM rewriting LightGBM's under a running one crashes it.
+bench_java() {
+  local tmp status=0
+  tmp=$(mktemp -d "${TMPDIR:-/tmp}/dqs-bench.XXXXXX")
   # shellcheck disable=SC2086
-  java ${DQS_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -jar "$bench_jar" "$@"
+  java ${DQS_JAVA_OPTS:--Xmx1g -XX:+UseParallelGC} -Djava.io.tmpdir="$tmp" "$@" || status=$?
+  rm -rf "$tmp"
+  return $status
 }

@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
             BenchScoringCommand.class,
             BenchKafkaCommand.class,
             ForecastQuality.class,
+            SummaryLatencyCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Bench implements Runnable {

@@ -2,6 +2,7 @@ package com.dataquality.dqs.io;
 
 import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.parse.JsonRecordParser;
+import com.dataquality.dqs.parse.Utf8;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
@@ -39,6 +40,15 @@ public final class KafkaRecordParsing implements KafkaRecordDeserializationSchem
     /** The parse of one message, for tests and for callers outside a Flink source. */
     public static ParseResult parse(ConsumerRecord<byte[], byte[]> message) {
         byte[] bytes = message.value();
+        if (bytes != null && Utf8.isWellFormed(bytes)) {
+            // The usual message: parsed from its bytes, without decoding it to text first.
+            return JsonRecordParser.parseUtf8(
+                    bytes,
+                    message.topic(),
+                    message.partition(),
+                    message.offset(),
+                    sequence(message.timestamp(), message.offset()));
+        }
         String value;
         try {
             value =

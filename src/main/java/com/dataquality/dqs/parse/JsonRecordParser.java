@@ -5,10 +5,12 @@ import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Parses one Kafka message value: a JSON object with the field names of the CSV header (matched
@@ -57,43 +59,9 @@ public final class JsonRecordParser {
         }
         String[] values = new String[Columns.COUNT];
         try (JsonParser p = FACTORY.createParser(value)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) {
-                return rejecter.reject(
-                        RejectReason.MALFORMED_ROW, "the message is not a JSON object");
-            }
-            JsonToken t;
-            while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
-                int column = Columns.indexOf(p.currentName());
-                t = p.nextToken();
-                if (column < 0) {
-                    p.skipChildren();
-                    continue;
-                }
-                switch (t) {
-                    case VALUE_NULL -> values[column] = null;
-                    case START_OBJECT, START_ARRAY -> {
-                        if (column != Columns.RESULTS) {
-                            return rejecter.reject(
-                                    RejectReason.MALFORMED_ROW,
-                                    "field "
-                                            + Columns.name(column)
-                                            + " is "
-                                            + (t == JsonToken.START_OBJECT
-                                                    ? "an object"
-                                                    : "an array")
-                                            + ", expected a string or a number");
-                        }
-                        int from = (int) p.currentTokenLocation().getCharOffset();
-                        p.skipChildren();
-                        int to = (int) p.currentTokenLocation().getCharOffset() + 1;
-                        values[column] = value.substring(from, to);
-                    }
-                    default -> values[column] = UnicodeText.wellFormed(p.getText().trim());
-                }
-            }
-            if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
-                return rejecter.reject(
-                        RejectReason.MALFORMED_ROW, "the message holds more than one JSON object");
+            String problem = readFields(p, values, (from, to) -> value.substring(from, to), false);
+            if (problem != null) {
+                return rejecter.reject(RejectReason.MALFORMED_ROW, problem);
             }
         } catch (JsonProcessingException e) {
             return rejecter.reject(
@@ -104,5 +72,101 @@ public final class JsonRecordParser {
             return rejecter.reject(RejectReason.MALFORMED_ROW, "unreadable message: " + e);
         }
         return RecordValidator.validate(values, sequence, rejecter);
+    }
+
+    /**
+     * As {@link #parse(String, String, int, long, long)} on the message's text, from its bytes,
+     * which must be well-formed UTF-8 ({@link Utf8#isWellFormed}). Faster: no text is decoded but
+     * the values, and the JSON parser reads bytes. The usual message, a valid record, is parsed
+     * here; anything else (a message that does not start with {@code {}, is not JSON, or is
+     * rejected) is parsed again from its text, so that its dead letter is exactly the one {@link
+     * #parse(String, String, int, long, long)} makes.
+     */
+    public static ParseResult parseUtf8(
+            byte[] message, String topic, int partition, long offset, long sequence) {
+        // '{' first and no NUL in the first four bytes: the JSON parser then reads UTF-8 rather
+        // than guessing UTF-16 or UTF-32 from zero bytes, and there is no BOM to skip, as the text
+        // path would not.
+        boolean plain =
+                message.length >= 2
+                        && message[0] == '{'
+                        && message[1] != 0
+                        && (message.length < 3 || message[2] != 0)
+                        && (message.length < 4 || message[3] != 0);
+        if (plain) {
+            String[] values = new String[Columns.COUNT];
+            try (JsonParser p = FACTORY.createParser(message)) {
+                if (readFields(
+                                p,
+                                values,
+                                (from, to) ->
+                                        new String(
+                                                message, from, to - from, StandardCharsets.UTF_8),
+                                true)
+                        == null) {
+                    ParseResult valid =
+                            RecordValidator.validate(values, sequence, (reason, detail) -> null);
+                    if (valid != null) {
+                        return valid;
+                    }
+                }
+            } catch (IOException e) {
+                // Not JSON: the text path says why.
+            }
+        }
+        return parse(
+                new String(message, StandardCharsets.UTF_8), topic, partition, offset, sequence);
+    }
+
+    /** A part of the message: characters of its text, or bytes of its UTF-8. */
+    private interface Slice {
+        String of(int from, int to);
+    }
+
+    /**
+     * Reads the top-level object's fields into {@code values} (by {@link Columns} index).
+     *
+     * @return null, or why the message is malformed
+     */
+    private static String readFields(JsonParser p, String[] values, Slice slice, boolean bytes)
+            throws IOException {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            return "the message is not a JSON object";
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            int column = Columns.indexOf(p.currentName());
+            t = p.nextToken();
+            if (column < 0) {
+                p.skipChildren();
+                continue;
+            }
+            switch (t) {
+                case VALUE_NULL -> values[column] = null;
+                case START_OBJECT, START_ARRAY -> {
+                    if (column != Columns.RESULTS) {
+                        return "field "
+                                + Columns.name(column)
+                                + " is "
+                                + (t == JsonToken.START_OBJECT ? "an object" : "an array")
+                                + ", expected a string or a number";
+                    }
+                    int from = offset(p, bytes);
+                    p.skipChildren();
+                    int to = offset(p, bytes) + 1;
+                    values[column] = slice.of(from, to);
+                }
+                default -> values[column] = UnicodeText.wellFormed(p.getText().trim());
+            }
+        }
+        if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+            return "the message holds more than one JSON object";
+        }
+        return null;
+    }
+
+    private static int offset(JsonParser p, boolean bytes) {
+        JsonLocation at = p.currentTokenLocation();
+        return (int) (bytes ? at.getByteOffset() : at.getCharOffset());
     }
 }

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.UnicodeText;
 import com.dataquality.dqs.record.DeadLetter;
 import com.dataquality.dqs.record.ParseResult;
 import com.dataquality.dqs.record.RejectReason;
 import com.dataquality.dqs.record.RuleExecution;
 import com.dataquality.dqs.record.Status;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -33,7 +35,13 @@ class JsonRecordParserTest {
     }
 
     private static ParseResult parse(String value) {
-        return JsonRecordParser.parse(value, TOPIC, 3, 42L, 7L);
+        ParseResult r = JsonRecordParser.parse(value, TOPIC, 3, 42L, 7L);
+        if (value != null && UnicodeText.firstUnpaired(value) < 0) {
+            // The Kafka path parses the same message from its UTF-8 bytes: same result, always.
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            assertEquals(r, JsonRecordParser.parseUtf8(utf8, TOPIC, 3, 42L, 7L), value);
+        }
+        return r;
     }
 
     private static RuleExecution valid(String value) {
@@ -285,5 +293,35 @@ class JsonRecordParserTest {
         RuleExecution e = valid(message(",'attribute_name':true,'context_id':12.50"));
         assertEquals("true", e.attributeName());
         assertEquals("12.50", e.contextId());
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "\uFEFF{\"source\":\"s\"}",
+                " {\"source\":\"s\"}",
+                "{\"source\":\"s\"} {}",
+                "{\"rule_code\":[1]}",
+                "{not json",
+                "{}"
+            })
+    void theBytePathRejectsAsTheTextPath(String text) {
+        ParseResult r = parse(text); // compares the two paths
+        assertFalse(r.isValid());
+    }
+
+    @Test
+    void utf16BytesAreNotGuessedAsText() {
+        String text = message("");
+        byte[] utf16 = text.getBytes(StandardCharsets.UTF_16LE);
+        // Well-formed UTF-8 (ASCII and NUL bytes), but not this text: a JSON parser guessing the
+        // encoding would read it as UTF-16; the text path sees NUL characters, not JSON.
+        assertTrue(Utf8.isWellFormed(utf16));
+        ParseResult r = JsonRecordParser.parseUtf8(utf16, TOPIC, 3, 42L, 7L);
+        assertEquals(
+                JsonRecordParser.parse(
+                        new String(utf16, StandardCharsets.UTF_8), TOPIC, 3, 42L, 7L),
+                r);
+        assertFalse(r.isValid());
     }
 }
