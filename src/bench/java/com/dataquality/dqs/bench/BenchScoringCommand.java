@@ -7,6 +7,7 @@ import com.dataquality.dqs.features.FeatureExtractor;
 import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.ModelFile;
+import com.dataquality.dqs.scoring.PredictiveDistribution;
 import com.dataquality.dqs.scoring.Scorer;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -82,7 +83,9 @@ final class BenchScoringCommand implements Callable<Integer> {
                 int day = lastDay - rnd.nextInt(60);
                 SeriesState h = s.stateBefore(day);
                 long t0 = System.nanoTime();
-                sink += scorer.predict(fx.extract(h, day));
+                double[] f = fx.extract(h, day);
+                PredictiveDistribution d = scorer.distribution(h, day, f);
+                sink += d.mean() + d.median() + d.interval(0.9)[1];
                 long t = System.nanoTime() - t0;
                 if (i >= 0) {
                     nanos[i] = t;
@@ -90,7 +93,8 @@ final class BenchScoringCommand implements Callable<Integer> {
             }
             Arrays.sort(nanos);
             out.printf(
-                    "single-row scoring (features + predict), %,d calls: p50 %.1f us, p99 %.1f us,"
+                    "single-row scoring (features + predict + distribution: mean, median, 90%%"
+                            + " interval), %,d calls: p50 %.1f us, p99 %.1f us,"
                             + " max %.1f us (checksum %.1f)%n",
                     calls,
                     nanos[calls / 2] / 1e3,

@@ -1,8 +1,11 @@
 package com.dataquality.dqs.bench;
 
 import com.dataquality.dqs.drift.DriftDetector;
+import com.dataquality.dqs.drift.DriftEpisodes;
 import com.dataquality.dqs.drift.DriftSettings;
+import com.dataquality.dqs.drift.ErrorEvidence;
 import com.dataquality.dqs.features.DailySeries;
+import com.dataquality.dqs.features.SeriesCursor;
 import com.dataquality.dqs.generate.Generator;
 import com.dataquality.dqs.generate.GeneratorConfig;
 import com.dataquality.dqs.model.ForecastModel;
@@ -41,10 +44,20 @@ public final class DriftSimulation {
 
     private DriftSimulation() {}
 
+    /** Whether to replay the first versions' detector ({@code judgeDay}: an event a day). */
+    private static boolean legacy;
+
+    /** Whether triggers retrain (off: the initial model serves the whole year). */
+    private static boolean retrain = true;
+
     public static void main(String[] args) throws IOException {
         long seed = Long.parseLong(args[0]);
         double fraction = Double.parseDouble(args[1]);
         double size = Double.parseDouble(args[2]);
+        for (int i = 3; i < args.length; i++) {
+            legacy |= args[i].equals("legacy");
+            retrain &= !args[i].equals("noretrain");
+        }
         System.out.println(
                 run(seed, fraction, size, DriftSettings.DEFAULTS, Retrainer.Options.DEFAULTS));
     }
@@ -88,6 +101,16 @@ public final class DriftSimulation {
         Scorer scorer = new Scorer(model);
         Scorer baseline = new Scorer(initial); // the never-retrained counterfactual
         DriftDetector.State state = DriftDetector.State.START;
+        DriftEpisodes episodes = DriftEpisodes.start();
+        List<SeriesCursor> cursors = new ArrayList<>();
+        for (DailySeries s : all) {
+            cursors.add(new SeriesCursor(s));
+        }
+        int episodesAfterDrift = 0;
+        int closedAfterDrift = 0;
+        int eventsAfterDrift = 0;
+        int initialEventsAfterDrift = 0; // events of the initial model after the drift date
+        int initialOpeningsAfterDrift = 0;
         Map<Integer, double[]> pending = new HashMap<>(); // series index -> {predicted, baseline}
         int firstEvent = Integer.MIN_VALUE;
         int falseEvents = 0;
@@ -102,6 +125,7 @@ public final class DriftSimulation {
         for (int d = first; d <= last; d++) {
             double errorSum = 0;
             int errors = 0;
+            ErrorEvidence evidence = ErrorEvidence.NONE;
             Map<Integer, double[]> next = new HashMap<>();
             List<double[]> rows = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -114,6 +138,7 @@ public final class DriftSimulation {
                     double e = Math.abs(p[0] - actual);
                     errorSum += e;
                     errors++;
+                    evidence = evidence.plus(model, p[0], s.executions()[idx], s.passes()[idx]);
                     if (drift && d >= driftDay && swapDay == Integer.MIN_VALUE) {
                         add(before, e);
                     } else if (swapDay != Integer.MIN_VALUE) {
@@ -123,7 +148,7 @@ public final class DriftSimulation {
                 }
                 int lastSeen = observed ? d : (idx > 0 ? s.days()[idx - 1] : Integer.MIN_VALUE);
                 if (lastSeen >= d - 6 && lastSeen <= d) {
-                    var history = s.stateBefore(d + 1);
+                    var history = cursors.get(i).stateBefore(d + 1);
                     double[] f = scorer.extractor().extract(history, d + 1);
                     rows.add(f);
                     next.put(
@@ -132,8 +157,13 @@ public final class DriftSimulation {
             }
             pending = next;
             DriftDetector.Day day =
-                    DriftDetector.judgeDay(state, d, model, rows, errorSum, errors, settings);
+                    legacy
+                            ? DriftDetector.judgeDay(
+                                    state, d, model, rows, errorSum, errors, settings)
+                            : DriftDetector.judge(
+                                    state, episodes, d, model, rows, evidence, settings);
             state = day.state();
+            episodes = day.episodes();
             if (!Double.isNaN(day.featureShare()) || !Double.isNaN(day.errorStatistic())) {
                 judgedDays++;
                 if (!drift || d < driftDay) {
@@ -141,10 +171,35 @@ public final class DriftSimulation {
                 }
             }
             for (DriftEvent e : day.events()) {
+                boolean opening = !e.statistic().equals(DriftDetector.RECOVERED);
+                System.err.println(
+                        LocalDate.ofEpochDay(d)
+                                + " event "
+                                + e.kind()
+                                + " "
+                                + e.statistic()
+                                + " "
+                                + String.format(Locale.ROOT, "%.2f", e.value())
+                                + " "
+                                + e.detail());
                 if (!drift || d < driftDay) {
-                    falseEvents++;
-                } else if (firstEvent == Integer.MIN_VALUE) {
-                    firstEvent = d;
+                    if (opening) {
+                        falseEvents++;
+                    }
+                } else {
+                    eventsAfterDrift++;
+                    if (model == initial) {
+                        initialEventsAfterDrift++;
+                        initialOpeningsAfterDrift += opening ? 1 : 0;
+                    }
+                    if (opening) {
+                        episodesAfterDrift++;
+                        if (firstEvent == Integer.MIN_VALUE) {
+                            firstEvent = d;
+                        }
+                    } else {
+                        closedAfterDrift++;
+                    }
                 }
             }
             if (day.trigger() != null) {
@@ -152,6 +207,8 @@ public final class DriftSimulation {
                 if (!drift || d < driftDay) {
                     falseTriggers++;
                 }
+            }
+            if (day.trigger() != null && retrain) {
                 Retrainer.Verdict v =
                         Retrainer.evaluate(
                                 cut(all, Integer.MIN_VALUE, d + 1),
@@ -177,7 +234,10 @@ public final class DriftSimulation {
         double years = Math.max(quietDays, 1) / 365.0;
         return String.format(
                 Locale.ROOT,
-                "seed=%d fraction=%.2f size=%.2f judged_days=%d quiet_days=%d delay_days=%s false_events_per_year=%.2f"
+                "seed=%d fraction=%.2f size=%.2f judged_days=%d quiet_days=%d delay_days=%s"
+                        + " false_events=%d false_events_per_year=%.2f events_after_drift=%d"
+                        + " episodes_after_drift=%d closed_after_drift=%d"
+                        + " initial_model_events_after_drift=%d initial_model_episodes_after_drift=%d"
                         + " triggers=%d false_triggers_per_year=%.2f swap_day=%s mae_before_swap=%s"
                         + " mae_after_swap=%s mae_after_swap_if_kept=%s",
                 seed,
@@ -186,7 +246,13 @@ public final class DriftSimulation {
                 judgedDays,
                 quietDays,
                 firstEvent == Integer.MIN_VALUE ? "none" : Integer.toString(firstEvent - driftDay),
+                falseEvents,
                 falseEvents / years,
+                eventsAfterDrift,
+                episodesAfterDrift,
+                closedAfterDrift,
+                initialEventsAfterDrift,
+                initialOpeningsAfterDrift,
                 triggers,
                 falseTriggers / years,
                 swapDay == Integer.MIN_VALUE ? "none" : LocalDate.ofEpochDay(swapDay).toString(),

@@ -90,6 +90,9 @@ final class ForecastQuality implements Callable<Integer> {
     @Option(names = "--weighting", description = "NONE or EXECUTIONS (default: the trainer's)")
     Trainer.Weighting weighting;
 
+    @Option(names = "--tune", description = "tune within this budget (seconds), as --tune does")
+    Integer tuneSeconds;
+
     private Trainer.Options options() {
         Trainer.Options o = Trainer.Options.DEFAULTS;
         if (features != null) {
@@ -105,6 +108,9 @@ final class ForecastQuality implements Callable<Integer> {
         }
         if (weighting != null) {
             o = o.withWeighting(weighting);
+        }
+        if (tuneSeconds != null) {
+            o = o.withTuning(java.time.Duration.ofSeconds(tuneSeconds));
         }
         return o;
     }
@@ -248,7 +254,7 @@ final class ForecastQuality implements Callable<Integer> {
                 Locale.ROOT,
                 "seed %d: %d series, trained in %.1f s (%d trees), %,d rows forecast from %s%n",
                 seed,
-                model.vocabularies().datasetUuids().length,
+                model.training().series(),
                 trainSeconds,
                 model.training().bestIteration(),
                 n,
@@ -313,6 +319,22 @@ final class ForecastQuality implements Callable<Integer> {
                             inside / (double) n));
         }
         out.printf(Locale.ROOT, "intervals:%s%n", cov);
+        if (model.tuning() != null) {
+            var t = model.tuning();
+            out.printf(
+                    Locale.ROOT,
+                    "tuning: %d trials in %.0f s; winner trial %d %s, validation RMSE %.4f vs"
+                            + " default %.4f; holdout RMSE %.3f vs default %.3f; kept the %s%n",
+                    t.trials().size(),
+                    t.seconds(),
+                    t.winner(),
+                    t.trials().get(t.winner()).parameters(),
+                    t.trials().get(t.winner()).validationRmse(),
+                    t.trials().get(0).validationRmse(),
+                    t.winnerHoldout().rmse(),
+                    t.defaultHoldout().rmse(),
+                    t.kept());
+        }
         out.printf(
                 Locale.ROOT,
                 "summary seed=%d median_gain=%.4f%s gap_closed=%.4f model_rmse=%.4f baseline_rmse=%.4f oracle_rmse=%.4f"

@@ -21,6 +21,14 @@ import java.io.Serializable;
  * @param triggerSignalDays drift signals (days with a drift event) within the window that trigger a
  *     retraining
  * @param coolDownDays no trigger within this many days after the previous one
+ * @param featureRecoveryDays a feature-drift episode closes after this many consecutive judged days
+ *     without feature drift
+ * @param pitDelta Page-Hinkley tolerance of the PIT error test, in daily standard deviations of the
+ *     holdout's daily PIT statistic
+ * @param pitLambda alarm level of the PIT error test: an error-drift episode opens above it
+ * @param pitClip each day's standardized PIT statistic counts at most this much
+ * @param pitRecovery an error-drift episode closes when the test's statistic (capped a little above
+ *     {@code pitLambda} while the episode is open) falls to this level or below
  */
 public record DriftSettings(
         int warmUpDays,
@@ -32,11 +40,46 @@ public record DriftSettings(
         double phClip,
         int triggerWindow,
         int triggerSignalDays,
-        int coolDownDays)
+        int coolDownDays,
+        int featureRecoveryDays,
+        double pitDelta,
+        double pitLambda,
+        double pitClip,
+        double pitRecovery)
         implements Serializable {
 
     public static final DriftSettings DEFAULTS =
-            new DriftSettings(28, 1.0, 0.5, 0.5, 0.05, 6.0, 4.0, 7, 3, 14);
+            new DriftSettings(28, 1.0, 0.5, 0.5, 0.05, 6.0, 4.0, 7, 3, 14, 7, 0.5, 10.0, 6.0, 2.0);
+
+    /** Settings of the first versions, with the episode and PIT knobs at their defaults. */
+    public DriftSettings(
+            int warmUpDays,
+            double featureThresholdFactor,
+            double featureShare,
+            double phDelta,
+            double phMinRelativeRise,
+            double phLambda,
+            double phClip,
+            int triggerWindow,
+            int triggerSignalDays,
+            int coolDownDays) {
+        this(
+                warmUpDays,
+                featureThresholdFactor,
+                featureShare,
+                phDelta,
+                phMinRelativeRise,
+                phLambda,
+                phClip,
+                triggerWindow,
+                triggerSignalDays,
+                coolDownDays,
+                7,
+                0.5,
+                10.0,
+                6.0,
+                2.0);
+    }
 
     public DriftSettings {
         if (triggerWindow < 1 || triggerWindow > 62) {
@@ -47,6 +90,15 @@ public record DriftSettings(
         }
         if (phClip >= phLambda + phDelta) {
             throw new IllegalArgumentException("clip must stay below lambda + delta");
+        }
+        if (pitClip >= pitLambda + pitDelta) {
+            throw new IllegalArgumentException("PIT clip must stay below PIT lambda + delta");
+        }
+        if (pitRecovery < 0 || pitRecovery >= pitLambda) {
+            throw new IllegalArgumentException("PIT recovery level must be within [0, lambda)");
+        }
+        if (featureRecoveryDays < 1) {
+            throw new IllegalArgumentException("feature recovery days must be at least 1");
         }
     }
 }

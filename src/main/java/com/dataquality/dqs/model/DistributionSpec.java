@@ -89,6 +89,33 @@ public record DistributionSpec(
         return BetaBinomial.interval(cdf, internalLevel(level));
     }
 
+    /**
+     * Where a realized day fell in its forecast distribution: the mid-probability integral
+     * transform {@code u = P(X < k) + P(X = k) / 2} of its k passes among its actual n executions
+     * (the distribution recomputed for the n the day had, so the grid is the day's own), and the
+     * variance of u under the distribution, {@code (1 − Σ P(x)³) / 12}. Under the model u has mean
+     * exactly 1/2 whatever n, so the sum of {@code u − 1/2} over a day's forecasts, divided by the
+     * square root of the sum of the variances, is standardized: the drift detector's error
+     * statistic.
+     *
+     * @return {u, variance}
+     */
+    public double[] midPit(double meanPercent, int executions, int passes) {
+        int n = Math.max(1, executions);
+        int grid = Math.min(n, BetaBinomial.MAX_EXECUTIONS);
+        int k = (int) Math.round((double) Math.max(0, Math.min(passes, n)) * grid / n);
+        double[] pmf = BetaBinomial.pmf(grid, meanPercent / 100, concentration(meanPercent));
+        double below = 0;
+        double cubes = 0;
+        for (int x = 0; x <= grid; x++) {
+            if (x < k) {
+                below += pmf[x];
+            }
+            cubes += pmf[x] * pmf[x] * pmf[x];
+        }
+        return new double[] {below + pmf[k] / 2, (1 - cubes) / 12};
+    }
+
     /** The concentration for a forecast mean (percent). */
     public double concentration(double meanPercent) {
         int k = 0;

@@ -8,9 +8,35 @@ import java.util.List;
  * @param features one reference per numeric feature, in feature order (categoricals excluded)
  * @param target the reference of the daily pass percentage itself
  * @param holdoutAbsError distribution of the model's absolute error on the holdout rows
+ * @param holdoutPit the daily standardized position of the actual values in their forecast
+ *     distributions on the holdout days ({@link PitReference}); null for a model without a forecast
+ *     distribution or written before it existed
  */
 public record DriftReference(
-        List<Distribution> features, Distribution target, ErrorDistribution holdoutAbsError) {
+        List<Distribution> features,
+        Distribution target,
+        ErrorDistribution holdoutAbsError,
+        PitReference holdoutPit) {
+
+    /** A reference without the holdout's PIT statistic (older model files). */
+    public DriftReference(
+            List<Distribution> features, Distribution target, ErrorDistribution holdoutAbsError) {
+        this(features, target, holdoutAbsError, null);
+    }
+
+    /**
+     * How a day's realized forecasts sat in their distributions on the holdout: for each holdout
+     * day, {@code z = Σ (u − 1/2) / √Σ var} over its forecasts (see {@code
+     * DistributionSpec.midPit}), about N(0, 1) when the distribution is right; their mean and
+     * standard deviation over the holdout days. The drift detector standardizes a live day's z by
+     * them, so a model whose distribution is slightly off, or whose series move together, is judged
+     * against its own ordinary days.
+     *
+     * @param days holdout days with forecasts
+     * @param mean mean of the daily z
+     * @param std standard deviation of the daily z
+     */
+    public record PitReference(int days, double mean, double std) {}
 
     /**
      * A histogram of one value over the training rows, plus how much its daily mean varied.

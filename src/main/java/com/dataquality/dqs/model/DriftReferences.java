@@ -39,7 +39,8 @@ final class DriftReferences {
             List<String> featureNames,
             int[] trainRows,
             double[] holdoutAbsErrors,
-            int[] holdoutDays) {
+            int[] holdoutDays,
+            DriftReference.PitReference pit) {
         int width = set.width();
         List<Distribution> features = new ArrayList<>();
         double[] values = new double[trainRows.length];
@@ -53,14 +54,14 @@ final class DriftReferences {
                 values[k] = set.features()[trainRows[k] * width + f];
             }
             Distribution d = distribution(name, values, days);
-            if (!CONSTANT_WITHIN_DAY.contains(name)) {
+            if (!CONSTANT_WITHIN_DAY.contains(name) && !FeatureExtractor.GROWING.contains(name)) {
                 d = withDailyPsi(d, values, days);
             }
             features.add(d);
         }
         Distribution target =
                 distribution("pass_percentage", TrainingSet.select(set.labels(), trainRows), days);
-        return new DriftReference(features, target, errors(holdoutAbsErrors, holdoutDays));
+        return new DriftReference(features, target, errors(holdoutAbsErrors, holdoutDays), pit);
     }
 
     /**

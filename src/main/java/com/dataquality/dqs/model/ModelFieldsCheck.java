@@ -422,6 +422,12 @@ final class ModelFieldsCheck {
         if (e.dailyMeanStd() != null) {
             nonNegative(where + "dailyMeanStd", e.dailyMeanStd());
         }
+        DriftReference.PitReference pit = drift.holdoutPit();
+        if (pit != null) {
+            atLeastZero("driftReference.holdoutPit.days", pit.days());
+            finite("driftReference.holdoutPit.mean", pit.mean());
+            nonNegative("driftReference.holdoutPit.std", pit.std());
+        }
     }
 
     private static void checkDistribution(String where, Distribution d) throws InvalidModel {

@@ -142,11 +142,13 @@ public final class Trainer {
     static Map<String, String> fullParameters(
             Map<String, String> parameters, FeatureExtractor extractor) {
         Map<String, String> p = new LinkedHashMap<>(parameters);
-        p.put(
-                "categorical_feature",
-                extractor.categorical().stream()
-                        .map(String::valueOf)
-                        .collect(Collectors.joining(",")));
+        if (!extractor.categorical().isEmpty()) {
+            p.put(
+                    "categorical_feature",
+                    extractor.categorical().stream()
+                            .map(String::valueOf)
+                            .collect(Collectors.joining(",")));
+        }
         p.put("seed", "42");
         p.put("deterministic", "true");
         p.put("force_row_wise", "true");
@@ -307,7 +309,8 @@ public final class Trainer {
                         extractor.features(),
                         trainRows,
                         result.holdoutAbsErrors(),
-                        TrainingSet.selectDays(set.days(), evalRows)),
+                        TrainingSet.selectDays(set.days(), evalRows),
+                        result.pit()),
                 result.text(),
                 fitting,
                 result.distribution(),
@@ -341,7 +344,8 @@ public final class Trainer {
             String text,
             Map<String, Metrics> metrics,
             DistributionSpec distribution,
-            double[] holdoutAbsErrors) {}
+            double[] holdoutAbsErrors,
+            DriftReference.PitReference pit) {}
 
     /**
      * The recipe for one parameter set: the tree count by early stopping on the validation slice,
@@ -402,7 +406,14 @@ public final class Trainer {
         for (int k = 0; k < evalRows.length; k++) {
             absErrors[k] = Math.abs(predicted[evalRows[k]] - set.labels()[evalRows[k]]);
         }
-        return new Recipe(params, iterations, modelText, metrics, distribution, absErrors);
+        return new Recipe(
+                params,
+                iterations,
+                modelText,
+                metrics,
+                distribution,
+                absErrors,
+                holdoutPit(set, distribution, evalRows, predicted));
     }
 
     /**
@@ -462,6 +473,37 @@ public final class Trainer {
 
     private static double[] round(double[] v, double scale) {
         return Arrays.stream(v).map(x -> Math.round(x * scale) / scale).toArray();
+    }
+
+    /**
+     * The holdout's daily PIT statistic ({@link DriftReference.PitReference}): per holdout day, the
+     * standardized sum of its forecasts' mid-PIT deviations, then their mean and spread.
+     */
+    static DriftReference.PitReference holdoutPit(
+            TrainingSet set, DistributionSpec spec, int[] rows, double[] predicted) {
+        java.util.TreeMap<Integer, double[]> byDay = new java.util.TreeMap<>();
+        for (int r : rows) {
+            int n = set.executions()[r];
+            int passes = (int) Math.round(set.labels()[r] * n / 100);
+            double[] u = spec.midPit(predicted[r], n, passes);
+            double[] day = byDay.computeIfAbsent(set.days()[r], d -> new double[2]);
+            day[0] += u[0] - 0.5;
+            day[1] += u[1];
+        }
+        double[] z =
+                byDay.values().stream()
+                        .filter(d -> d[1] > 0)
+                        .mapToDouble(d -> d[0] / Math.sqrt(d[1]))
+                        .toArray();
+        if (z.length < 2) {
+            return null;
+        }
+        double mean = Arrays.stream(z).average().orElse(0);
+        double ss = 0;
+        for (double v : z) {
+            ss += (v - mean) * (v - mean);
+        }
+        return new DriftReference.PitReference(z.length, mean, Math.sqrt(ss / (z.length - 1)));
     }
 
     private static int[] selectInts(int[] values, int[] which) {

@@ -169,7 +169,13 @@ class ModelFieldsCheckTest {
                         + TestModels.small().features().size()
                         + " features");
         assertRejected(
-                edit(n -> ((ArrayNode) n.get("driftReference").get("features")).insertNull(0)),
+                edit(
+                        n ->
+                                ((ArrayNode) n.get("driftReference").get("features"))
+                                        .set(
+                                                0,
+                                                com.fasterxml.jackson.databind.node.NullNode
+                                                        .getInstance())),
                 "driftReference.features[0] is null");
     }
 

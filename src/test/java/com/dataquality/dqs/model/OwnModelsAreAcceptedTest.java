@@ -37,7 +37,7 @@ class OwnModelsAreAcceptedTest {
 
     @Test
     void modelsOfEveryAllowedObjectiveAndOfBigTreesAreAccepted() throws LGBMException {
-        ForecastModel base = TestModels.small();
+        ForecastModel base = TestModels.medium();
         for (String params :
                 new String[] {
                     "objective=regression",

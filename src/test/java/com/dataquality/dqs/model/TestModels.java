@@ -26,14 +26,20 @@ public final class TestModels {
     }
 
     /**
-     * Trained on {@code SyntheticData.table(20, 5, 200, 7)}: 30 trees of 15 leaves with categorical
-     * splits, the base the model-text checks are tested and fuzzed on.
+     * Trained on {@code SyntheticData.table(20, 5, 200, 7)} with the default features plus the
+     * dataset and rule codes: trees of 15 leaves with categorical splits, the base the model-text
+     * checks are tested and fuzzed on.
      */
     public static synchronized ForecastModel medium() {
         if (medium == null) {
             DailySeriesTable table = SyntheticData.table(20, 5, 200, 7);
+            java.util.List<String> features =
+                    new java.util.ArrayList<>(
+                            com.dataquality.dqs.features.FeatureExtractor.DEFAULTS);
+            features.add("dataset_uuid");
+            features.add("rule_code");
             medium =
-                    new Trainer(m -> {})
+                    new Trainer(m -> {}, Trainer.Options.DEFAULTS.withFeatures(features))
                             .train(
                                     table.series(),
                                     table.records(),
