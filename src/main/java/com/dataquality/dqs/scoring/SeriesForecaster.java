@@ -268,12 +268,16 @@ public final class SeriesForecaster {
             return;
         }
         PredictiveDistribution d = scorer.distributionFor(f.predictedPassPercentage(), executions);
-        int side = d.side(passes, settings.anomalyLevel());
+        // Beyond BetaBinomial.MAX_EXECUTIONS the distribution's grid is coarser than the day's:
+        // the day's passes are judged at the same share on that grid.
+        int n = d.expectedExecutions();
+        int k = n == executions ? passes : (int) Math.round((double) passes * n / executions);
+        int side = d.side(k, settings.anomalyLevel());
         if (side == 0) {
             return;
         }
         double[] interval = d.interval(settings.anomalyLevel());
-        boolean critical = d.side(passes, ForecastSettings.CRITICAL_LEVEL) != 0;
+        boolean critical = d.side(k, ForecastSettings.CRITICAL_LEVEL) != 0;
         out.anomaly(
                 new Anomaly(
                         f.datasetUuid(),
@@ -286,7 +290,7 @@ public final class SeriesForecaster {
                         settings.anomalyLevel(),
                         executions,
                         passes,
-                        d.tailProbability(passes),
+                        d.tailProbability(k),
                         f.modelVersion(),
                         critical ? "critical" : "warning",
                         side < 0 ? "below" : "above"));

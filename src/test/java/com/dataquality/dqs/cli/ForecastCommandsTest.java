@@ -3,6 +3,7 @@ package com.dataquality.dqs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.dataquality.dqs.io.FileOutputs;
 import com.dataquality.dqs.model.Baselines;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.Metrics;
@@ -65,11 +66,96 @@ class ForecastCommandsTest {
             assertTrue(m.rmse() <= 0.95 * base.rmse(), b + " RMSE by 5%");
         }
         assertTrue(m.mase() < 1, "MASE " + m.mase());
-        // It travels in Flink broadcast state and every checkpoint.
-        assertTrue(model.toFile().length() < 300_000, "model file " + model.toFile().length());
+        // It travels in Flink broadcast state and every checkpoint, and in one Kafka message:
+        // about 200 trees of 15 leaves stay well below Kafka's default 1 MB.
+        assertTrue(model.toFile().length() < 500_000, "model file " + model.toFile().length());
         assertTrue(training.err().contains("train-model: read "), training.err());
         for (String b : Baselines.NAMES) {
             assertTrue(training.out().contains(b), "table lists " + b);
+        }
+    }
+
+    @Test
+    void aRunWithTheModelWritesAnomaliesThatAreRealizedDaysOutsideTheirInterval() throws Exception {
+        Path out = dir.resolve("run-anomalies");
+        Result run =
+                dqs(
+                        "run",
+                        "--rules",
+                        data.resolve("rules.json").toString(),
+                        "--input",
+                        data.resolve("rule_executions.csv").toString(),
+                        "--model",
+                        model.toString(),
+                        "--anomaly-level",
+                        "0.98",
+                        "--output-dir",
+                        out.toString(),
+                        "--web-ui-port",
+                        Integer.toString(CliRunner.freePort()));
+        assertEquals(0, run.exit(), run.err());
+        // Every realized day of the primary forecasts, by series and day.
+        List<String> realized = Files.readAllLines(out.resolve(FileOutputs.REALIZED));
+        List<String> head = List.of(realized.get(0).split(","));
+        java.util.Map<String, String[]> byDay = new java.util.HashMap<>();
+        for (String line : realized.subList(1, realized.size())) {
+            String[] c = line.split(",");
+            byDay.put(c[0] + "|" + c[1] + "|" + c[2], c);
+        }
+        List<String> lines = Files.readAllLines(out.resolve(FileOutputs.ANOMALIES));
+        assertTrue(!lines.isEmpty(), "generated data has incidents: some days are abnormal");
+        assertTrue(
+                lines.size() < byDay.size() / 10,
+                lines.size() + " anomalies among " + byDay.size() + " realized days");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (String line : lines) {
+            var a = json.readTree(line);
+            String key =
+                    a.get("dataset_uuid").asText()
+                            + "|"
+                            + a.get("rule_code").asInt()
+                            + "|"
+                            + a.get("business_date").asText();
+            assertTrue(seen.add(key), "one anomaly per series-day: " + key);
+            String[] r = byDay.get(key);
+            assertTrue(r != null, "an anomaly is a realized day: " + key);
+            double actual = a.get("actual_pass_percentage").asDouble();
+            assertEquals(Double.parseDouble(r[head.indexOf("actual_pass_percentage")]), actual);
+            assertEquals(
+                    Integer.parseInt(r[head.indexOf("executions")]), a.get("executions").asInt());
+            assertEquals(0.98, a.get("interval_level").asDouble());
+            String direction = a.get("direction").asText();
+            assertTrue(
+                    direction.equals("below")
+                            ? actual < a.get("predicted_lower").asDouble()
+                            : actual > a.get("predicted_upper").asDouble(),
+                    line);
+            assertTrue(List.of("warning", "critical").contains(a.get("severity").asText()), line);
+        }
+    }
+
+    @Test
+    void badForecastLevelsAreOneLine() {
+        for (String[] bad :
+                new String[][] {
+                    {"--anomaly-level", "1"},
+                    {"--anomaly-level", "0.9995"},
+                    {"--interval-level", "0"},
+                    {"--interval-level", "ninety"}
+                }) {
+            Result r =
+                    dqs(
+                            "run",
+                            "--rules",
+                            data.resolve("rules.json").toString(),
+                            "--input",
+                            data.resolve("rule_executions.csv").toString(),
+                            bad[0],
+                            bad[1]);
+            assertEquals(Dqs.EXIT_USAGE, r.exit(), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+            assertTrue(r.err().contains(bad[0]), r.err());
         }
     }
 

@@ -11,12 +11,14 @@ import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.TestModels;
 import com.dataquality.dqs.parse.BusinessDates;
+import com.dataquality.dqs.record.Anomaly;
 import com.dataquality.dqs.record.DailyCounts;
 import com.dataquality.dqs.record.Forecast;
 import com.dataquality.dqs.record.ModelCommand;
 import com.dataquality.dqs.record.ModelRole;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.stream.DayCloses;
+import com.dataquality.dqs.stream.Tags;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,6 +48,12 @@ class ForecastFunctionTest {
     private static KeyedBroadcastOperatorTestHarness<
                     String, DailyCounts, ModelCommand, PredictionRow>
             harness(ForecastModel initial, String run) throws Exception {
+        return harness(initial, run, ForecastSettings.DEFAULTS);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<
+                    String, DailyCounts, ModelCommand, PredictionRow>
+            harness(ForecastModel initial, String run, ForecastSettings settings) throws Exception {
         ServingModels serving =
                 new ServingModels(
                         "model-roster",
@@ -53,7 +61,7 @@ class ForecastFunctionTest {
                         initial == null ? null : served(initial),
                         run,
                         json -> json);
-        ForecastFunction f = new ForecastFunction(serving);
+        ForecastFunction f = new ForecastFunction(serving, settings);
         List<MapStateDescriptor<?, ?>> descriptors = Arrays.asList(f.broadcastDescriptors());
         return new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(f, descriptors),
@@ -431,6 +439,116 @@ class ForecastFunctionTest {
             h.processWatermark(Long.MAX_VALUE);
             assertEquals(List.of(1, 2, 3, 4), days(forecasts(h)));
             assertEquals(0, h.numEventTimeTimers());
+        }
+    }
+
+    private static List<Anomaly> anomalies(
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h) {
+        var side = h.getSideOutput(Tags.ANOMALIES);
+        return side == null ? List.of() : side.stream().map(StreamRecord::getValue).toList();
+    }
+
+    /** Days 0..9 pass 9 of 10 executions, each closed: a steady series with its forecasts. */
+    private static void steadyDays(
+            KeyedBroadcastOperatorTestHarness<String, DailyCounts, ModelCommand, PredictionRow> h)
+            throws Exception {
+        for (int d = 0; d < 10; d++) {
+            push(h, day(d, 9, 1));
+            close(h, d);
+        }
+    }
+
+    @Test
+    void aDayFarOutsideItsForecastIsOneAnomalyAndOrdinaryDaysNone() throws Exception {
+        assertTrue(TestModels.small().distribution() != null, "the test model has a distribution");
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            steadyDays(h);
+            assertEquals(List.of(), anomalies(h), "a steady series is not abnormal");
+            Forecast f = forecasts(h).get(forecasts(h).size() - 1);
+            assertEquals(10, f.day() - START);
+            assertTrue(f.predictedLower() < f.predictedMedian(), f.toString());
+
+            push(h, day(10, 0, 10));
+            close(h, 10);
+            List<Anomaly> got = anomalies(h);
+            assertEquals(1, got.size(), got.toString());
+            Anomaly a = got.get(0);
+            assertEquals(START + 10, a.day());
+            assertEquals(DATASET, a.datasetUuid());
+            assertEquals(RULE, a.ruleCode());
+            assertEquals("below", a.direction());
+            // 0 of 10 is outside the 99% interval of this model's wide distribution, not the
+            // 99.9% one: a warning (the model learned incidents: its days vary a lot).
+            assertEquals("warning", a.severity(), a.toString());
+            assertEquals(0.0, a.actualPassPercentage());
+            assertEquals(10, a.executions());
+            assertEquals(0, a.passes());
+            assertEquals(0.99, a.intervalLevel());
+            assertTrue(a.predictedLower() > 0 && a.predictedUpper() <= 100, a.toString());
+            assertTrue(a.tailProbability() < 0.005, a.toString());
+            assertEquals(f.modelVersion(), a.modelVersion());
+
+            // The next ordinary day is not one.
+            push(h, day(11, 9, 1));
+            close(h, 11);
+            assertEquals(1, anomalies(h).size());
+        }
+    }
+
+    @Test
+    void aDayOfManyExecutionsAllFailingIsCritical() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            steadyDays(h);
+            push(h, day(10, 0, 60));
+            close(h, 10);
+            List<Anomaly> got = anomalies(h);
+            assertEquals(1, got.size(), got.toString());
+            assertEquals("critical", got.get(0).severity(), got.toString());
+            assertEquals(60, got.get(0).executions());
+            assertTrue(got.get(0).tailProbability() < 0.0005, got.toString());
+        }
+    }
+
+    @Test
+    void theAnomalyLevelDecidesWhatIsAbnormalAndAMildDipIsAWarningAtMost() throws Exception {
+        // One pass of ten after a steady 90%: below any reasonable interval; at 0.5 level a
+        // day at 70% is outside too, at the default 0.99 it is not.
+        List<Integer> flagged = new ArrayList<>();
+        for (double level : new double[] {0.5, 0.99}) {
+            try (var h = harness(TestModels.small(), RUN, new ForecastSettings(0.9, level))) {
+                open(h);
+                steadyDays(h);
+                push(h, day(10, 7, 3));
+                close(h, 10);
+                flagged.add(anomalies(h).size());
+            }
+        }
+        assertTrue(flagged.get(0) >= flagged.get(1), flagged.toString());
+        assertEquals(0, flagged.get(1), "70% after a steady 90% of 10 executions is ordinary");
+    }
+
+    @Test
+    void anAnomalyIsJudgedOnceThroughARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            steadyDays(h);
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness(TestModels.small(), RUN)) {
+            h.setup();
+            h.initializeState(snapshot);
+            open(h);
+            push(h, day(10, 0, 10));
+            close(h, 10);
+            // A late record of the same closed day, after the restore: realized once, judged once.
+            push(h, day(10, 0, 1));
+            close(h, 11);
+            List<Anomaly> got = anomalies(h);
+            assertEquals(1, got.size(), got.toString());
+            assertEquals(START + 10, got.get(0).day());
         }
     }
 
