@@ -119,13 +119,16 @@ final class ForecastQuality implements Callable<Integer> {
 
     /** One evaluated series-day: the actual value, the truth, the baselines and the forecast. */
     private record Row(
+            int day,
             double actual,
             int executions,
             double truth,
             double[] baselines,
             double mean,
             double median,
-            double[][] intervals) {}
+            double[][] intervals,
+            PredictiveDistribution judged,
+            Incidents.Day truthDay) {}
 
     @Override
     public Integer call() throws IOException {
@@ -183,6 +186,7 @@ final class ForecastQuality implements Callable<Integer> {
             FeatureExtractor fx = scorer.extractor();
             for (DailySeries s : all) {
                 SeriesState state = SeriesState.of(s.datasetUuid(), s.ruleCode());
+                Incidents incidents = Incidents.of(s, truth);
                 double prefix = 0;
                 for (int i = 0; i < s.size(); i++) {
                     int day = s.days()[i];
@@ -203,13 +207,16 @@ final class ForecastQuality implements Callable<Integer> {
                         }
                         rowsOut.add(
                                 new Row(
+                                        day,
                                         s.passPercentage(i),
                                         s.executions()[i],
                                         100 * p,
                                         b,
                                         d.mean(),
                                         d.median(),
-                                        intervals));
+                                        intervals,
+                                        scorer.distributionFor(d.mean(), s.executions()[i]),
+                                        incidents.day(i)));
                     }
                     state.add(day, s.executions()[i], s.passes()[i]);
                     prefix += s.passPercentage(i);
@@ -319,6 +326,7 @@ final class ForecastQuality implements Callable<Integer> {
                             inside / (double) n));
         }
         out.printf(Locale.ROOT, "intervals:%s%n", cov);
+        reportAnomalies(out, rows);
         if (model.tuning() != null) {
             var t = model.tuning();
             out.printf(
@@ -350,6 +358,68 @@ final class ForecastQuality implements Callable<Integer> {
                 errors.get(bestMae)[0]);
     }
 
+    static final double[] ANOMALY_LEVELS = {0.95, 0.98, 0.99, 0.995, 0.999};
+
+    /**
+     * How the stream's anomaly test ({@code SeriesForecaster.judge}: the realized day outside the
+     * central interval of the anomaly level, for its actual executions) finds incidents: the share
+     * of incident onsets flagged on their first day and by their second, and false alarms per 1,000
+     * ordinary series-days ({@link Incidents} says which days are which by the hidden truth).
+     */
+    private void reportAnomalies(PrintWriter out, List<Row> rows) {
+        for (double level : ANOMALY_LEVELS) {
+            int onsets = 0;
+            int first = 0;
+            int second = 0;
+            int ordinary = 0;
+            int falseAlarms = 0;
+            int flagged = 0;
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = rows.get(r);
+                boolean hit = below(row, level);
+                flagged += anomalous(row, level) ? 1 : 0;
+                Incidents.Day t = row.truthDay();
+                if (t == Incidents.Day.ONSET) {
+                    onsets++;
+                    // The series' next row, when it is the incident's next day.
+                    boolean next =
+                            r + 1 < rows.size()
+                                    && rows.get(r + 1).truthDay() == Incidents.Day.INSIDE
+                                    && rows.get(r + 1).day() == row.day() + 1
+                                    && below(rows.get(r + 1), level);
+                    first += hit ? 1 : 0;
+                    second += hit || next ? 1 : 0;
+                } else if (t == Incidents.Day.ORDINARY) {
+                    ordinary++;
+                    falseAlarms += anomalous(row, level) ? 1 : 0;
+                }
+            }
+            out.printf(
+                    Locale.ROOT,
+                    "anomalies level=%.3f flagged=%.4f onsets=%d recall_day1=%.3f recall_day2=%.3f"
+                            + " ordinary_days=%d false_alarms_per_1000=%.2f%n",
+                    level,
+                    flagged / (double) rows.size(),
+                    onsets,
+                    onsets == 0 ? Double.NaN : first / (double) onsets,
+                    onsets == 0 ? Double.NaN : second / (double) onsets,
+                    ordinary,
+                    1000.0 * falseAlarms / Math.max(1, ordinary));
+        }
+    }
+
+    private static int passes(Row r) {
+        return (int) Math.round(r.actual() * r.executions() / 100);
+    }
+
+    private static boolean anomalous(Row r, double level) {
+        return r.judged().side(passes(r), level) != 0;
+    }
+
+    private static boolean below(Row r, double level) {
+        return r.judged().side(passes(r), level) < 0;
+    }
+
     /** The median of Binomial(n, p) / n, in percent (what an oracle forecasts for MAE). */
     private static double binomialMedian(int n, double p) {
         double cdf = 0;
@@ -377,7 +447,7 @@ final class ForecastQuality implements Callable<Integer> {
         return new double[] {abs / actual.length, Math.sqrt(sq / actual.length)};
     }
 
-    /** series key + epoch day → pass probability. */
+    /** series key + epoch day → pass probability; "drop@" + key → the incident's drop. */
     private static Map<String, Double> readTruth(Path file) throws IOException {
         Map<String, Double> out = new HashMap<>();
         List<String> lines = Files.readAllLines(file);
@@ -385,9 +455,9 @@ final class ForecastQuality implements Callable<Integer> {
             // dataset_uuid (a UUID: no comma or quote), rule_code, date, probability, planned
             String[] f = line.split(",");
             int day = (int) LocalDate.parse(f[2]).toEpochDay();
-            out.put(
-                    Keys.seriesKey(f[0], Integer.parseInt(f[1])) + "@" + day,
-                    Double.parseDouble(f[3]));
+            String key = Keys.seriesKey(f[0], Integer.parseInt(f[1])) + "@" + day;
+            out.put(key, Double.parseDouble(f[3]));
+            out.put(Incidents.DROP_KEY + key, Double.parseDouble(f[5]));
         }
         return out;
     }

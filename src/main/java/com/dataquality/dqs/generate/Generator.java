@@ -37,12 +37,13 @@ public final class Generator {
      * day passes (warnings included as not passing), so {@code 100 × pass_probability} is the
      * expected pass percentage of the day: what an oracle forecasts. {@code planned_executions}
      * counts the day's rows before defects: a row made defective is a dead letter, not an
-     * execution.
+     * execution. {@code incident_drop} is how far an incident pulls the day's probability down (0
+     * outside incidents: they start abruptly, hold, then fade).
      */
     public static final String TRUTH_FILE = "truth.csv";
 
     static final String TRUTH_HEADER =
-            "dataset_uuid,rule_code,business_date,pass_probability,planned_executions";
+            "dataset_uuid,rule_code,business_date,pass_probability,planned_executions,incident_drop";
 
     /** Rows shuffled and written together; bounds memory when one day holds millions of rows. */
     private static final int SHUFFLE_CHUNK = 200_000;
@@ -196,7 +197,8 @@ public final class Generator {
                                             Integer.toString(one.rule().code()),
                                             date,
                                             Double.toString((1 - config.warningRate()) * p),
-                                            Integer.toString(counts[s])))
+                                            Integer.toString(counts[s]),
+                                            Double.toString(model.incidentDrop(s))))
                             .append('\n');
                 }
                 for (int k = 0; k < counts[s]; k++) {

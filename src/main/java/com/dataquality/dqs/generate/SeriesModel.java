@@ -161,6 +161,14 @@ final class SeriesModel {
         return p;
     }
 
+    /**
+     * How far an incident pulls series {@code s}'s pass probability down on the current day (0
+     * outside incidents): the truth an anomaly detector is measured against.
+     */
+    double incidentDrop(int s) {
+        return strength * incident[s];
+    }
+
     /** Pass probability of series {@code s} on the current day. */
     double passProbability(int s) {
         return probability[s];

@@ -66,14 +66,21 @@ class GeneratorTruthTest {
         assertEquals(Generator.TRUTH_HEADER, lines.get(0));
         Map<String, double[]> truth = new HashMap<>(); // key -> {probability, planned}
         long planned = 0;
+        int incidentDays = 0;
         for (String line : lines.subList(1, lines.size())) {
             String[] f = line.split(",");
             double p = Double.parseDouble(f[3]);
             assertTrue(p >= 0 && p <= 1, line);
+            double drop = Double.parseDouble(f[5]);
+            assertTrue(drop >= 0 && drop <= 1, line);
+            incidentDays += drop > 0 ? 1 : 0;
             truth.put(f[0] + "/" + f[1] + "/" + f[2], new double[] {p, Integer.parseInt(f[4])});
             planned += Integer.parseInt(f[4]);
         }
         assertEquals(r.rowsWritten(), planned, "every row belongs to a planned series-day");
+        // Incidents come every 25 to 90 days per series and last days: a few percent of days.
+        double share = incidentDays / (double) (lines.size() - 1);
+        assertTrue(share > 0.01 && share < 0.5, "incident days " + share);
         // Over all valid executions, passes match the sum of their day's probabilities.
         double expected = 0;
         long passes = 0;
