@@ -328,20 +328,7 @@ final class ForecastQuality implements Callable<Integer> {
         out.printf(Locale.ROOT, "intervals:%s%n", cov);
         reportAnomalies(out, rows);
         if (model.tuning() != null) {
-            var t = model.tuning();
-            out.printf(
-                    Locale.ROOT,
-                    "tuning: %d trials in %.0f s; winner trial %d %s, validation RMSE %.4f vs"
-                            + " default %.4f; holdout RMSE %.3f vs default %.3f; kept the %s%n",
-                    t.trials().size(),
-                    t.seconds(),
-                    t.winner(),
-                    t.trials().get(t.winner()).parameters(),
-                    t.trials().get(t.winner()).validationRmse(),
-                    t.trials().get(0).validationRmse(),
-                    t.winnerHoldout().rmse(),
-                    t.defaultHoldout().rmse(),
-                    t.kept());
+            out.println(model.tuning().describe());
         }
         out.printf(
                 Locale.ROOT,

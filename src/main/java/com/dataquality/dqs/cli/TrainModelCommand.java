@@ -101,22 +101,7 @@ final class TrainModelCommand implements Callable<Integer> {
             out.println(distribution);
         }
         if (model.tuning() != null) {
-            var t = model.tuning();
-            out.printf(
-                    java.util.Locale.ROOT,
-                    "tuning: %d trials in %.0f s (budget %.0f s); winner trial %d %s (validation"
-                            + " RMSE %.3f vs default %.3f); holdout RMSE %.3f vs default %.3f:"
-                            + " kept the %s%n",
-                    t.trials().size(),
-                    t.seconds(),
-                    t.budgetSeconds(),
-                    t.winner(),
-                    t.trials().get(t.winner()).parameters(),
-                    t.trials().get(t.winner()).validationRmse(),
-                    t.trials().get(0).validationRmse(),
-                    t.winnerHoldout().rmse(),
-                    t.defaultHoldout().rmse(),
-                    t.kept());
+            out.println(model.tuning().describe());
         }
         out.printf(
                 "model %s written to %s (%,d bytes, %d trees) in %.1f s%n",

@@ -58,4 +58,23 @@ public record Tuning(
 
     /** Holdout figures of one parameter set. */
     public record Holdout(double rmse, double mae) {}
+
+    /** One line: the search, its winner and which parameters the model kept. */
+    public String describe() {
+        return String.format(
+                java.util.Locale.ROOT,
+                "tuning: %d trials in %.0f s (budget %.0f s); winner trial %d %s (validation"
+                        + " RMSE %.3f vs default %.3f); holdout RMSE %.3f vs default %.3f:"
+                        + " kept the %s",
+                trials.size(),
+                seconds,
+                budgetSeconds,
+                winner,
+                trials.get(winner).parameters(),
+                trials.get(winner).validationRmse(),
+                trials.get(0).validationRmse(),
+                winnerHoldout.rmse(),
+                defaultHoldout.rmse(),
+                kept);
+    }
 }

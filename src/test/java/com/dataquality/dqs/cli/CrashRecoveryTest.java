@@ -55,23 +55,7 @@ class CrashRecoveryTest {
     }
 
     private static List<String> runArgs(Path rules, Path in, Path out, int port, String... more) {
-        List<String> args =
-                new ArrayList<>(
-                        List.of(
-                                "run",
-                                "--rules",
-                                rules.toString(),
-                                "--input",
-                                in.toString(),
-                                "--continuous",
-                                "--monitor-interval",
-                                "200ms",
-                                "--checkpoint-interval",
-                                "500ms",
-                                "--output-dir",
-                                out.toString(),
-                                "--web-ui-port",
-                                Integer.toString(port)));
+        List<String> args = LiveFeed.continuousArgs(rules, in, out, port, "500ms");
         args.addAll(List.of(more));
         return args;
     }

@@ -76,23 +76,7 @@ final class LiveFeed {
          */
         static Job start(Path rules, Path in, Path out, String... extra) throws IOException {
             int port = CliRunner.freePort();
-            List<String> args =
-                    new ArrayList<>(
-                            List.of(
-                                    "run",
-                                    "--rules",
-                                    rules.toString(),
-                                    "--input",
-                                    in.toString(),
-                                    "--continuous",
-                                    "--monitor-interval",
-                                    "200ms",
-                                    "--checkpoint-interval",
-                                    "300ms",
-                                    "--output-dir",
-                                    out.toString(),
-                                    "--web-ui-port",
-                                    Integer.toString(port)));
+            List<String> args = continuousArgs(rules, in, out, port, "300ms");
             args.addAll(List.of(extra));
             return new Job(
                     port,
@@ -194,5 +178,29 @@ final class LiveFeed {
             }
         }
         return out;
+    }
+
+    /**
+     * The arguments of a continuous {@code dqs run} that watches {@code in} closely (200 ms) and
+     * checkpoints every {@code checkpointInterval}; a list to add more to.
+     */
+    static List<String> continuousArgs(
+            Path rules, Path in, Path out, int port, String checkpointInterval) {
+        return new ArrayList<>(
+                List.of(
+                        "run",
+                        "--rules",
+                        rules.toString(),
+                        "--input",
+                        in.toString(),
+                        "--continuous",
+                        "--monitor-interval",
+                        "200ms",
+                        "--checkpoint-interval",
+                        checkpointInterval,
+                        "--output-dir",
+                        out.toString(),
+                        "--web-ui-port",
+                        Integer.toString(port)));
     }
 }

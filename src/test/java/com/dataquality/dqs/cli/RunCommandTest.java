@@ -135,22 +135,8 @@ class RunCommandTest {
         Path savepoints = tmp.resolve("savepoints");
         Path rules = golden("rules.json");
         int port = CliRunner.freePort();
-        String[] common = {
-            "run",
-            "--rules",
-            rules.toString(),
-            "--input",
-            in.toString(),
-            "--continuous",
-            "--monitor-interval",
-            "200ms",
-            "--checkpoint-interval",
-            "300ms",
-            "--output-dir",
-            out.toString(),
-            "--web-ui-port",
-            Integer.toString(port)
-        };
+        String[] common =
+                LiveFeed.continuousArgs(rules, in, out, port, "300ms").toArray(String[]::new);
 
         CompletableFuture<CliRunner.Run> first = CompletableFuture.supplyAsync(() -> dqs(common));
         dropFile(in, "day1.csv", row("A", "2024-01-01", "Pass"), row("A", "2024-01-01", "Fail"));
