@@ -1,32 +1,42 @@
 package com.dataquality.dqs.bench;
 
-import com.dataquality.dqs.scoring.PredictiveDistribution;
+import com.dataquality.dqs.scoring.AnomalyJudge;
+import com.dataquality.dqs.scoring.Scorer;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
-/** The anomaly part of the forecasting benchmark ({@link ForecastQuality}). */
+/**
+ * The anomaly part of the forecasting benchmark ({@link ForecastQuality}): the stream's own test
+ * ({@link AnomalyJudge}, the day alone or with the day before) replayed over the evaluated days.
+ */
 final class AnomalyRecall {
     private AnomalyRecall() {}
 
     /**
      * One evaluated series-day, in series order then day order.
      *
-     * @param distribution the forecast's distribution for the day's actual executions
+     * @param series an index that tells series apart
+     * @param mean the forecast's mean
      */
     record Judged(
-            int day, Incidents.Day truthDay, PredictiveDistribution distribution, int passes) {}
+            int series, int day, Incidents.Day truthDay, double mean, int executions, int passes) {
+
+        AnomalyJudge.Realized realized() {
+            return new AnomalyJudge.Realized(day, mean, executions, passes);
+        }
+    }
 
     static final double[] LEVELS = {0.95, 0.98, 0.99, 0.995, 0.999};
 
     /**
-     * How the stream's anomaly test ({@code SeriesForecaster.judge}: the realized day outside the
-     * central interval of the anomaly level, for its actual executions) finds incidents: the share
-     * of incident onsets flagged on their first day and by their second, and false alarms per 1,000
-     * ordinary series-days ({@link Incidents} says which days are which by the hidden truth).
+     * Per anomaly level: the share of days flagged, the share of incident onsets flagged (below) on
+     * their first day and by their second, and false alarms per 1,000 ordinary series-days ({@link
+     * Incidents} says which days are which by the hidden truth).
      */
-    static void report(PrintWriter out, List<Judged> rows) {
+    static void report(PrintWriter out, Scorer scorer, List<Judged> rows) {
         for (double level : LEVELS) {
+            int[] side = sides(scorer, rows, level);
             int onsets = 0;
             int first = 0;
             int second = 0;
@@ -35,22 +45,21 @@ final class AnomalyRecall {
             int flagged = 0;
             for (int r = 0; r < rows.size(); r++) {
                 Judged row = rows.get(r);
-                boolean hit = below(row, level);
-                flagged += anomalous(row, level) ? 1 : 0;
-                Incidents.Day t = row.truthDay();
-                if (t == Incidents.Day.ONSET) {
+                flagged += side[r] != 0 ? 1 : 0;
+                if (row.truthDay() == Incidents.Day.ONSET) {
                     onsets++;
                     // The series' next row, when it is the incident's next day.
                     boolean next =
                             r + 1 < rows.size()
-                                    && rows.get(r + 1).truthDay() == Incidents.Day.INSIDE
+                                    && rows.get(r + 1).series() == row.series()
                                     && rows.get(r + 1).day() == row.day() + 1
-                                    && below(rows.get(r + 1), level);
-                    first += hit ? 1 : 0;
-                    second += hit || next ? 1 : 0;
-                } else if (t == Incidents.Day.ORDINARY) {
+                                    && rows.get(r + 1).truthDay() == Incidents.Day.INSIDE
+                                    && side[r + 1] < 0;
+                    first += side[r] < 0 ? 1 : 0;
+                    second += side[r] < 0 || next ? 1 : 0;
+                } else if (row.truthDay() == Incidents.Day.ORDINARY) {
                     ordinary++;
-                    falseAlarms += anomalous(row, level) ? 1 : 0;
+                    falseAlarms += side[r] != 0 ? 1 : 0;
                 }
             }
             out.printf(
@@ -67,11 +76,19 @@ final class AnomalyRecall {
         }
     }
 
-    private static boolean anomalous(Judged r, double level) {
-        return r.distribution().side(r.passes(), level) != 0;
-    }
-
-    private static boolean below(Judged r, double level) {
-        return r.distribution().side(r.passes(), level) < 0;
+    /** Each row's verdict as the stream gives it: -1 below, +1 above, 0 ordinary. */
+    private static int[] sides(Scorer scorer, List<Judged> rows, double level) {
+        int[] side = new int[rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            Judged row = rows.get(r);
+            Judged prev = r > 0 ? rows.get(r - 1) : null;
+            AnomalyJudge.Realized before =
+                    prev != null && prev.series() == row.series() && side[r - 1] == 0
+                            ? prev.realized()
+                            : null;
+            AnomalyJudge.Verdict v = AnomalyJudge.judge(scorer, row.realized(), before, level);
+            side[r] = v == null ? 0 : v.side();
+        }
+        return side;
     }
 }

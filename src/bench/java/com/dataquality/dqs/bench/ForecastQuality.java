@@ -119,6 +119,7 @@ final class ForecastQuality implements Callable<Integer> {
 
     /** One evaluated series-day: the actual value, the truth, the baselines and the forecast. */
     private record Row(
+            int series,
             int day,
             double actual,
             int executions,
@@ -127,7 +128,6 @@ final class ForecastQuality implements Callable<Integer> {
             double mean,
             double median,
             double[][] intervals,
-            PredictiveDistribution judged,
             Incidents.Day truthDay) {}
 
     @Override
@@ -184,7 +184,9 @@ final class ForecastQuality implements Callable<Integer> {
         int nb = Baselines.NAMES.size();
         try (Scorer scorer = new Scorer(model)) {
             FeatureExtractor fx = scorer.extractor();
+            int seriesIndex = 0;
             for (DailySeries s : all) {
+                seriesIndex++;
                 SeriesState state = SeriesState.of(s.datasetUuid(), s.ruleCode());
                 Incidents incidents = Incidents.of(s, truth);
                 double prefix = 0;
@@ -207,6 +209,7 @@ final class ForecastQuality implements Callable<Integer> {
                         }
                         rowsOut.add(
                                 new Row(
+                                        seriesIndex,
                                         day,
                                         s.passPercentage(i),
                                         s.executions()[i],
@@ -215,14 +218,13 @@ final class ForecastQuality implements Callable<Integer> {
                                         d.mean(),
                                         d.median(),
                                         intervals,
-                                        scorer.distributionFor(d.mean(), s.executions()[i]),
                                         incidents.day(i)));
                     }
                     state.add(day, s.executions()[i], s.passes()[i]);
                     prefix += s.passPercentage(i);
                 }
             }
-            report(out, model, rowsOut, trainSeconds, LocalDate.ofEpochDay(evalFrom));
+            report(out, model, scorer, rowsOut, trainSeconds, LocalDate.ofEpochDay(evalFrom));
         }
         out.flush();
         return 0;
@@ -231,6 +233,7 @@ final class ForecastQuality implements Callable<Integer> {
     private void report(
             PrintWriter out,
             ForecastModel model,
+            Scorer scorer,
             List<Row> rows,
             double trainSeconds,
             LocalDate evalFrom) {
@@ -328,13 +331,16 @@ final class ForecastQuality implements Callable<Integer> {
         out.printf(Locale.ROOT, "intervals:%s%n", cov);
         AnomalyRecall.report(
                 out,
+                scorer,
                 rows.stream()
                         .map(
                                 r ->
                                         new AnomalyRecall.Judged(
+                                                r.series(),
                                                 r.day(),
                                                 r.truthDay(),
-                                                r.judged(),
+                                                r.mean(),
+                                                r.executions(),
                                                 (int)
                                                         Math.round(
                                                                 r.actual() * r.executions() / 100)))

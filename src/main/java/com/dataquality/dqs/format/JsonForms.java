@@ -123,6 +123,7 @@ public final class JsonForms {
         n.put("model_version", a.modelVersion());
         n.put("severity", a.severity());
         n.put("direction", a.direction());
+        n.put("window_days", a.windowDays());
         return n;
     }
 

@@ -229,7 +229,7 @@ public final class SeriesForecaster {
                 PredictionRow row = new PredictionRow(f, executions, passes);
                 out.realized(row, p.pendingPrimary[i]);
                 if (p.pendingPrimary[i]) {
-                    judge(f, executions, passes);
+                    judge(p, f, executions, passes);
                 }
                 if (f.modelRole() == ModelRole.CHAMPION) {
                     champion = row;
@@ -252,12 +252,12 @@ public final class SeriesForecaster {
     }
 
     /**
-     * Whether a realized day is an anomaly for the forecast that served it: outside the central
-     * interval of the anomaly level for the day's actual number of executions (a day of 2
-     * executions can only be 0, 50 or 100%). Judged with the model that made the forecast, when it
-     * is still served.
+     * Whether a realized day is an anomaly for the forecast that served it ({@link AnomalyJudge}:
+     * alone, or with the day before), judged with the model that made the forecast when it is still
+     * served, for the day's actual number of executions (a day of 2 executions can only be 0, 50 or
+     * 100%).
      */
-    private void judge(Forecast f, int executions, int passes) {
+    private void judge(SeriesProgress p, Forecast f, int executions, int passes) {
         Scorer scorer = null;
         for (Model m : models) {
             if (m.served().version().equals(f.modelVersion())) {
@@ -267,33 +267,45 @@ public final class SeriesForecaster {
         if (scorer == null) {
             return;
         }
-        PredictiveDistribution d = scorer.distributionFor(f.predictedPassPercentage(), executions);
-        // Beyond BetaBinomial.MAX_EXECUTIONS the distribution's grid is coarser than the day's:
-        // the day's passes are judged at the same share on that grid.
-        int n = d.expectedExecutions();
-        int k = n == executions ? passes : (int) Math.round((double) passes * n / executions);
-        int side = d.side(k, settings.anomalyLevel());
-        if (side == 0) {
+        AnomalyJudge.Realized today =
+                new AnomalyJudge.Realized(f.day(), f.predictedPassPercentage(), executions, passes);
+        AnomalyJudge.Realized before =
+                p.lastRealizedDay == f.day() - 1 && !p.lastRealizedAnomaly
+                        ? new AnomalyJudge.Realized(
+                                p.lastRealizedDay,
+                                p.lastRealizedMean,
+                                p.lastRealizedExecutions,
+                                p.lastRealizedPasses)
+                        : null;
+        AnomalyJudge.Verdict v = AnomalyJudge.judge(scorer, today, before, settings.anomalyLevel());
+        if (f.day() > p.lastRealizedDay) {
+            // A day realized late, behind a later one, is judged alone and remembered by none.
+            p.lastRealizedDay = f.day();
+            p.lastRealizedMean = f.predictedPassPercentage();
+            p.lastRealizedExecutions = executions;
+            p.lastRealizedPasses = passes;
+            p.lastRealizedAnomaly = v != null;
+        }
+        if (v == null) {
             return;
         }
-        double[] interval = d.interval(settings.anomalyLevel());
-        boolean critical = d.side(k, ForecastSettings.CRITICAL_LEVEL) != 0;
         out.anomaly(
                 new Anomaly(
                         f.datasetUuid(),
                         f.ruleCode(),
                         f.day(),
-                        100.0 * passes / executions,
-                        d.median(),
-                        interval[0],
-                        interval[1],
+                        v.actualPassPercentage(),
+                        v.median(),
+                        v.lower(),
+                        v.upper(),
                         settings.anomalyLevel(),
-                        executions,
-                        passes,
-                        d.tailProbability(k),
+                        v.executions(),
+                        v.passes(),
+                        v.tailProbability(),
                         f.modelVersion(),
-                        critical ? "critical" : "warning",
-                        side < 0 ? "below" : "above"));
+                        v.critical() ? "critical" : "warning",
+                        v.side() < 0 ? "below" : "above",
+                        v.windowDays()));
     }
 
     private static PairedError pair(PredictionRow challenger, PredictionRow champion) {

@@ -28,6 +28,18 @@ public final class SeriesProgress {
     /** For each pending forecast: whether it is the one the series is served (not a shadow). */
     public boolean[] pendingPrimary = new boolean[0];
 
+    /**
+     * The series' last realized primary day (epoch day), or {@link Integer#MIN_VALUE}: the day
+     * before of a two-day anomaly test ({@link AnomalyJudge}), with its forecast mean, executions,
+     * passes and whether it was an anomaly itself.
+     */
+    public int lastRealizedDay = Integer.MIN_VALUE;
+
+    public double lastRealizedMean;
+    public int lastRealizedExecutions;
+    public int lastRealizedPasses;
+    public boolean lastRealizedAnomaly;
+
     public SeriesProgress() {}
 
     public static SeriesProgress of(String datasetUuid, int ruleCode) {

@@ -485,6 +485,7 @@ class ForecastFunctionTest {
             assertEquals(10, a.executions());
             assertEquals(0, a.passes());
             assertEquals(0.99, a.intervalLevel());
+            assertEquals(1, a.windowDays());
             assertTrue(a.predictedLower() > 0 && a.predictedUpper() <= 100, a.toString());
             assertTrue(a.tailProbability() < 0.005, a.toString());
             assertEquals(f.modelVersion(), a.modelVersion());
@@ -493,6 +494,56 @@ class ForecastFunctionTest {
             push(h, day(11, 9, 1));
             close(h, 11);
             assertEquals(1, anomalies(h).size());
+        }
+    }
+
+    @Test
+    void twoLowDaysInARowAreOneAnomalyWhereNeitherIsAlone() throws Exception {
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            steadyDays(h);
+            push(h, day(10, 0, 5));
+            close(h, 10);
+            assertEquals(
+                    List.of(), anomalies(h), "0 of 5 alone is inside this model's wide interval");
+            push(h, day(11, 0, 5));
+            close(h, 11);
+            List<Anomaly> got = anomalies(h);
+            assertEquals(1, got.size(), got.toString());
+            Anomaly a = got.get(0);
+            assertEquals(START + 11, a.day());
+            assertEquals(2, a.windowDays());
+            assertEquals(10, a.executions());
+            assertEquals(0, a.passes());
+            assertEquals(0.0, a.actualPassPercentage());
+            assertEquals("below", a.direction());
+            assertTrue(a.actualPassPercentage() < a.predictedLower(), a.toString());
+            // The third low day follows an anomaly: judged alone, and 0 of 5 alone is not one.
+            push(h, day(12, 0, 5));
+            close(h, 12);
+            assertEquals(1, anomalies(h).size(), anomalies(h).toString());
+        }
+    }
+
+    @Test
+    void theDayBeforeIsRememberedThroughARestore() throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = harness(TestModels.small(), RUN)) {
+            open(h);
+            steadyDays(h);
+            push(h, day(10, 0, 5));
+            close(h, 10);
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = harness(TestModels.small(), RUN)) {
+            h.setup();
+            h.initializeState(snapshot);
+            open(h);
+            push(h, day(11, 0, 5));
+            close(h, 11);
+            List<Anomaly> got = anomalies(h);
+            assertEquals(1, got.size(), got.toString());
+            assertEquals(2, got.get(0).windowDays());
         }
     }
 
