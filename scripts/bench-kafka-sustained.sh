@@ -76,7 +76,8 @@ topic_options() { # prefix [input_topic]
   local t=$1
   echo "--input-topic ${2:-$t.in} --summaries-topic $t.summaries --predictions-topic $t.predictions" \
     "--shadow-predictions-topic $t.shadow --drift-topic $t.drift --retrain-triggers-topic $t.triggers" \
-    "--dead-letter-topic $t.dead --models-topic $t.models --comparisons-topic $t.comparisons"
+    "--dead-letter-topic $t.dead --models-topic $t.models --comparisons-topic $t.comparisons" \
+    "--anomalies-topic $t.anomalies"
 }
 # Starts `dqs run` in the background on the topics of prefix $1 (input topic $2) at parallelism $3;
 # sets job_pid and metrics_port.
