@@ -35,7 +35,8 @@ import picocli.CommandLine.Spec;
                     + " predicted_lower and predicted_upper (a central interval, --interval). A"
                     + " row that cannot be scored gets an error and no prediction; the others are"
                     + " still scored.",
-            "Without --history only the calendar and the dataset and rule features are known."
+            "Without --history only the day of the week is known: the series' history is"
+                    + " missing, so each forecast is the model's typical value for that weekday."
         })
 final class BatchPredictCommand implements Callable<Integer> {
 

@@ -25,9 +25,9 @@ import picocli.CommandLine.Spec;
             "Prints the forecast pass percentage of one series (dataset, rule) on one date (the"
                     + " mean), then the forecast distribution's median and central interval:"
                     + " MEAN median=M lower=L upper=U level=P executions=N.",
-            "Without --history the forecast has only the calendar and the dataset and rule"
-                    + " features: lags and moving averages are missing, so it is the model's"
-                    + " typical value for that dataset, rule and day."
+            "Without --history the forecast knows only the day of the week: the series'"
+                    + " history (lags, rates, trend, bad runs) is missing, so it is the model's"
+                    + " typical value for a series without history on that weekday."
         })
 final class PredictCommand implements Callable<Integer> {
 
