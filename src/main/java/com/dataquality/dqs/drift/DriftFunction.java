@@ -184,12 +184,11 @@ public final class DriftFunction
             OnTimerContext ctx,
             Collector<DriftEvent> out)
             throws Exception {
-        DriftDetector.State before =
-                state.value() == null ? DriftDetector.State.START : state.value();
+        DriftEpisodes open = episodes.value();
         DriftDetector.Day verdict =
                 DriftDetector.judge(
-                        before,
-                        episodes.value(),
+                        restored(state.value(), open),
+                        open,
                         day,
                         model,
                         evidence.featureRows(),
@@ -224,6 +223,22 @@ public final class DriftFunction
                     verdict.trigger().businessDate(),
                     model.version());
         }
+    }
+
+    /**
+     * The detector state to judge with. A state without episodes next to it was kept by a version
+     * that judged day by day: its error test summed standardized mean errors, not PIT statistics,
+     * so the test starts afresh (the trigger's evidence and cool-down stay).
+     */
+    static DriftDetector.State restored(DriftDetector.State kept, DriftEpisodes episodes) {
+        if (kept == null) {
+            return DriftDetector.State.START;
+        }
+        if (episodes == null) {
+            return new DriftDetector.State(
+                    kept.modelVersion(), kept.firstDay(), PageHinkley.START, kept.trigger());
+        }
+        return kept;
     }
 
     private String championVersion(ReadOnlyContext ctx) throws Exception {

@@ -3,6 +3,7 @@ package com.dataquality.dqs.drift;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.FeatureExtractor;
@@ -512,5 +513,19 @@ class DriftFunctionTest {
             assertEquals(date(15), out.get(0).businessDate());
             assertTrue(out.get(0).detail().contains("since " + date(2)), out.get(0).detail());
         }
+    }
+
+    @Test
+    void aStateKeptWithoutEpisodesRestartsOnlyItsErrorTest() {
+        // As a savepoint of a version that judged day by day restores it: a mean-error test
+        // at 8 (above that version's alarm level), the trigger's evidence, no episodes.
+        TriggerPolicy trigger = TriggerPolicy.START.record(D, true).record(D + 1, true);
+        DriftDetector.State old =
+                new DriftDetector.State("v1", D - 40, new PageHinkley(30, 22, 40), trigger);
+        assertEquals(
+                new DriftDetector.State("v1", D - 40, PageHinkley.START, trigger),
+                DriftFunction.restored(old, null));
+        assertSame(old, DriftFunction.restored(old, DriftEpisodes.start()), "kept by this version");
+        assertEquals(DriftDetector.State.START, DriftFunction.restored(null, null));
     }
 }
