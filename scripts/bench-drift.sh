@@ -6,7 +6,6 @@
 # docs/drift.md.
 #
 #   scripts/bench-drift.sh [SEEDS...]        default seeds: 1 2 3 7 42
-#   DETECTOR=legacy scripts/bench-drift.sh   the first versions' detector (an event a day)
 #   RETRAIN=noretrain scripts/bench-drift.sh the initial model serves all year (no swap)
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -14,7 +13,7 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 . "$root/scripts/bench-jar.sh"
 seeds=("$@")
 [ ${#seeds[@]} -eq 0 ] && seeds=(1 2 3 7 42)
-mode="${DETECTOR:-} ${RETRAIN:-}"
+mode="${RETRAIN:-}"
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/dqs-bench-drift.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
 # shellcheck disable=SC2086

@@ -44,9 +44,6 @@ public final class DriftSimulation {
 
     private DriftSimulation() {}
 
-    /** Whether to replay the first versions' detector ({@code judgeDay}: an event a day). */
-    private static boolean legacy;
-
     /** Whether triggers retrain (off: the initial model serves the whole year). */
     private static boolean retrain = true;
 
@@ -55,7 +52,6 @@ public final class DriftSimulation {
         double fraction = Double.parseDouble(args[1]);
         double size = Double.parseDouble(args[2]);
         for (int i = 3; i < args.length; i++) {
-            legacy |= args[i].equals("legacy");
             retrain &= !args[i].equals("noretrain");
         }
         System.out.println(
@@ -123,8 +119,6 @@ public final class DriftSimulation {
         double[] after = new double[2]; // the serving model after the first swap
         double[] afterBaseline = new double[2]; // the old model on the same rows
         for (int d = first; d <= last; d++) {
-            double errorSum = 0;
-            int errors = 0;
             ErrorEvidence evidence = ErrorEvidence.NONE;
             Map<Integer, double[]> next = new HashMap<>();
             List<double[]> rows = new ArrayList<>();
@@ -136,8 +130,6 @@ public final class DriftSimulation {
                 if (p != null && observed) {
                     double actual = s.passPercentage(idx);
                     double e = Math.abs(p[0] - actual);
-                    errorSum += e;
-                    errors++;
                     evidence = evidence.plus(model, p[0], s.executions()[idx], s.passes()[idx]);
                     if (drift && d >= driftDay && swapDay == Integer.MIN_VALUE) {
                         add(before, e);
@@ -157,11 +149,7 @@ public final class DriftSimulation {
             }
             pending = next;
             DriftDetector.Day day =
-                    legacy
-                            ? DriftDetector.judgeDay(
-                                    state, d, model, rows, errorSum, errors, settings)
-                            : DriftDetector.judge(
-                                    state, episodes, d, model, rows, evidence, settings);
+                    DriftDetector.judge(state, episodes, d, model, rows, evidence, settings);
             state = day.state();
             episodes = day.episodes();
             if (!Double.isNaN(day.featureShare()) || !Double.isNaN(day.errorStatistic())) {

@@ -12,19 +12,13 @@ import java.util.Locale;
 
 /**
  * The drift detector's day-by-day logic, without Flink: the drift operator keeps its {@link State}
- * (and, for {@link #judge}, its {@link DriftEpisodes}) in Flink state and calls it as each day
- * closes; the drift benchmark calls it the same way over a simulated year.
+ * and its {@link DriftEpisodes} in Flink state and calls it as each day closes; the drift benchmark
+ * calls it the same way over a simulated year.
  *
- * <p>Two APIs:
- *
- * <ul>
- *   <li>{@link #judge} (current): drift comes in <b>episodes</b>, one event when a run of drifting
- *       days opens and one when it closes; the error test reads where the actual values fell in
- *       their forecast distributions ({@link ErrorEvidence}), calibrated on the holdout's ordinary
- *       days. Needs {@link DriftEpisodes} kept next to the state.
- *   <li>{@link #judgeDay} (the first versions', kept while the drift operator moves to {@link
- *       #judge}): one event per drifting day, the error test on the mean absolute error.
- * </ul>
+ * <p>Drift comes in <b>episodes</b>: one event when a run of drifting days opens and one when it
+ * closes (the first versions emitted an event on every drifting day). The error test reads where
+ * the actual values fell in their forecast distributions ({@link ErrorEvidence}), calibrated on the
+ * holdout's ordinary days.
  */
 public final class DriftDetector {
 
@@ -49,7 +43,7 @@ public final class DriftDetector {
      * @param featureShare share of the checked features that drifted (NaN when not judged)
      * @param errorStatistic the Page-Hinkley statistic after the day (NaN when not judged)
      * @param dailyMae the day's mean realized absolute error (NaN without errors)
-     * @param episodes the episodes after the day ({@link #judge}); null from {@link #judgeDay}
+     * @param episodes the episodes after the day
      */
     public record Day(
             State state,
@@ -58,18 +52,7 @@ public final class DriftDetector {
             double featureShare,
             double errorStatistic,
             double dailyMae,
-            DriftEpisodes episodes) {
-
-        public Day(
-                State state,
-                List<DriftEvent> events,
-                RetrainTrigger trigger,
-                double featureShare,
-                double errorStatistic,
-                double dailyMae) {
-            this(state, events, trigger, featureShare, errorStatistic, dailyMae, null);
-        }
-    }
+            DriftEpisodes episodes) {}
 
     /**
      * While an error episode is open its test statistics are capped at lambda plus this: a long
@@ -85,11 +68,11 @@ public final class DriftDetector {
     /**
      * Judges one closed day against the serving model, in episodes.
      *
-     * <p><b>Feature drift</b> of a day is as in {@link #judgeDay} ({@link FeatureDrift}: more than
-     * half of the calibrated features beyond the largest {@code rows × PSI} of an ordinary training
-     * day). The first drifting day opens an episode (one {@code feature} event); the episode closes
-     * after {@link DriftSettings#featureRecoveryDays} judged days in a row without feature drift
-     * (one {@code feature} event with statistic {@value #RECOVERED}).
+     * <p><b>Feature drift</b> of a day ({@link FeatureDrift}): more than half of the calibrated
+     * features beyond the largest {@code rows × PSI} of an ordinary training day. The first
+     * drifting day opens an episode (one {@code feature} event); the episode closes after {@link
+     * DriftSettings#featureRecoveryDays} judged days in a row without feature drift (one {@code
+     * feature} event with statistic {@value #RECOVERED}).
      *
      * <p><b>Error drift</b>: the day's realized forecasts give {@code z = Σ (u − 1/2) / √Σ var}
      * (mid-PIT of each actual value in its forecast distribution, {@link ErrorEvidence}),
@@ -100,8 +83,9 @@ public final class DriftDetector {
      * pitClip}. When either exceeds {@code pitLambda} an episode opens (one {@code error} event);
      * while it is open the statistics are capped at {@code pitLambda + }{@link #EPISODE_HEADROOM},
      * and it closes when both fall to {@code pitRecovery} (one {@code error} event with statistic
-     * {@value #RECOVERED}). A model without a forecast distribution is tested on its mean absolute
-     * error as in {@link #judgeDay}, in episodes too.
+     * {@value #RECOVERED}). A model without a forecast distribution (or a day whose realized
+     * forecasts carry no executions) is tested on its mean absolute error ({@link ErrorDrift}: a
+     * one-sided Page-Hinkley test of the daily MAE standardized by the holdout's), in episodes too.
      *
      * <p>A new model closes the episodes of the previous one (closing events saying so) and starts
      * the tests afresh. The retrain trigger counts the days inside an open episode.
@@ -327,111 +311,6 @@ public final class DriftDetector {
     }
 
     private DriftDetector() {}
-
-    /**
-     * Judges one closed day against the serving model, as the first versions did: one event on
-     * every drifting day. Kept for the drift operator until it keeps {@link DriftEpisodes} and
-     * calls {@link #judge}.
-     *
-     * @param rows feature vectors of the forecasts made as the day closed (this model's only)
-     * @param errorSum sum of the day's realized absolute errors (this model's forecasts only)
-     * @param errors how many realized errors the sum holds
-     */
-    public static Day judgeDay(
-            State state,
-            int day,
-            ForecastModel model,
-            List<double[]> rows,
-            double errorSum,
-            int errors,
-            DriftSettings settings) {
-        PageHinkley test = state.errorTest();
-        TriggerPolicy policy = state.trigger();
-        if (!model.version().equals(state.modelVersion())) {
-            // Earlier evidence was about another model; the cool-down still holds.
-            test = PageHinkley.START;
-            policy = policy.newModel();
-        }
-        int first = state.firstDay() == null ? day : state.firstDay();
-        boolean warm = day >= first + settings.warmUpDays();
-        String date = LocalDate.ofEpochDay(day).toString();
-        List<DriftEvent> events = new ArrayList<>();
-        List<String> kinds = new ArrayList<>();
-        double share = Double.NaN;
-        double statistic = Double.NaN;
-        double mae = errors > 0 ? errorSum / errors : Double.NaN;
-        if (warm && !rows.isEmpty()) {
-            FeatureDrift.Day verdict =
-                    FeatureDrift.evaluate(model.driftReference(), model.features(), rows, settings);
-            share = verdict.share();
-            if (verdict.drifts()) {
-                kinds.add(DriftEvent.FEATURE);
-                events.add(
-                        new DriftEvent(
-                                date,
-                                DriftEvent.FEATURE,
-                                "psi_share",
-                                verdict.share(),
-                                settings.featureShare(),
-                                verdict.drifting().toArray(String[]::new),
-                                model.version(),
-                                featureDetail(verdict)));
-            }
-        }
-        if (warm && errors > 0) {
-            ErrorDistribution holdout = model.driftReference().holdoutAbsError();
-            double z = ErrorDrift.standardized(holdout, mae, errors);
-            if (!Double.isNaN(z)) {
-                test = test.next(z, ErrorDrift.delta(holdout, errors, settings), settings.phClip());
-                statistic = test.statistic();
-                if (test.alarm(settings.phLambda())) {
-                    kinds.add(DriftEvent.ERROR);
-                    events.add(
-                            new DriftEvent(
-                                    date,
-                                    DriftEvent.ERROR,
-                                    "page_hinkley",
-                                    test.statistic(),
-                                    settings.phLambda(),
-                                    new String[0],
-                                    model.version(),
-                                    String.format(
-                                            Locale.ROOT,
-                                            "daily MAE %.3f over %d rows vs holdout %.3f",
-                                            mae,
-                                            errors,
-                                            holdout.mean())));
-                }
-            }
-        }
-        policy = policy.record(day, !kinds.isEmpty());
-        RetrainTrigger fired = null;
-        if (policy.shouldTrigger(settings)) {
-            int signalDays = policy.signalDays(settings.triggerWindow());
-            fired =
-                    new RetrainTrigger(
-                            date,
-                            signalDays
-                                    + " drift days in the last "
-                                    + settings.triggerWindow()
-                                    + (kinds.isEmpty()
-                                            ? ""
-                                            : " (today: " + String.join(", ", kinds) + ")"),
-                            signalDays,
-                            settings.triggerWindow(),
-                            model.version());
-            policy = policy.triggered();
-            // The retrained model, or the old one after the cool-down, needs fresh evidence.
-            test = PageHinkley.START;
-        }
-        return new Day(
-                new State(model.version(), first, test, policy),
-                events,
-                fired,
-                share,
-                statistic,
-                mae);
-    }
 
     private static String featureDetail(FeatureDrift.Day verdict) {
         StringBuilder b = new StringBuilder();

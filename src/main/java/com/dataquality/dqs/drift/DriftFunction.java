@@ -4,6 +4,7 @@ import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ReferenceDocument;
 import com.dataquality.dqs.record.DriftEvent;
 import com.dataquality.dqs.record.ModelCommand;
+import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.scoring.ModelRoster;
 import com.dataquality.dqs.scoring.ServedModel;
@@ -38,13 +39,17 @@ import org.slf4j.LoggerFactory;
  * <p>It gathers the champion's forecast features and realized errors per day ({@link DayEvidence})
  * until the day closes: the features of forecasts for D+1 are complete when the watermark passes
  * the end of D (they are all made as D closes), the realized errors of D likewise. Then, day by day
- * in order, the detector compares the day with the champion's reference and emits {@link
- * DriftEvent}s, and a {@link RetrainTrigger} (side output {@link Tags#RETRAIN_TRIGGERS}) when drift
- * persisted. A day is judged once; evidence arriving after (a late forecast) is not judged.
+ * in order, the detector ({@link DriftDetector#judge}) compares the day with the champion's
+ * reference and emits {@link DriftEvent}s, one when a drift episode opens and one when it closes,
+ * and a {@link RetrainTrigger} (side output {@link Tags#RETRAIN_TRIGGERS}) when drift persisted. A
+ * day is judged once; evidence arriving after (a late forecast) is not judged. The open episodes
+ * are keyed state ({@link #EPISODES}), so an episode open at a savepoint stays open after a restore
+ * (no second opening event).
  *
- * <p>Only the champion's evidence counts; a new champion resets the error test and the trigger's
- * evidence (they were about the old one). The roster sits in broadcast state ({@link
- * ServingModels}) without the models' trees: the detector needs only the reference part.
+ * <p>Only the champion's evidence counts; a new champion closes the old one's episodes and resets
+ * the error test and the trigger's evidence (they were about the old one). The roster sits in
+ * broadcast state ({@link ServingModels}) without the models' trees: the detector needs only the
+ * reference part.
  */
 public final class DriftFunction
         extends KeyedBroadcastProcessFunction<Integer, DriftSample, ModelCommand, DriftEvent> {
@@ -60,6 +65,13 @@ public final class DriftFunction
             new ValueStateDescriptor<>(
                     "drift-detector", TypeInformation.of(DriftDetector.State.class));
 
+    /**
+     * The open drift episodes, next to {@link #STATE} (whose layout older savepoints fix). Empty
+     * after restoring a savepoint of a version that judged day by day: no episode is open then.
+     */
+    static final ValueStateDescriptor<DriftEpisodes> EPISODES =
+            new ValueStateDescriptor<>("drift-episodes", TypeInformation.of(DriftEpisodes.class));
+
     /** What versions before 0.2 gathered, drained into {@link #DAYS} when first touched. */
     static final ListStateDescriptor<DriftInput> LEGACY_PENDING =
             new ListStateDescriptor<>("drift-pending", TypeInformation.of(DriftInput.class));
@@ -70,6 +82,7 @@ public final class DriftFunction
     private transient MapState<Integer, DayEvidence> days;
     private transient ValueState<Integer> lastJudged;
     private transient ValueState<DriftDetector.State> state;
+    private transient ValueState<DriftEpisodes> episodes;
     private transient ListState<DriftInput> legacyPending;
     private transient ServedModel cachedChampion;
     private transient ForecastModel reference;
@@ -94,6 +107,7 @@ public final class DriftFunction
         days = getRuntimeContext().getMapState(DAYS);
         lastJudged = getRuntimeContext().getState(LAST_JUDGED);
         state = getRuntimeContext().getState(STATE);
+        episodes = getRuntimeContext().getState(EPISODES);
         legacyPending = getRuntimeContext().getListState(LEGACY_PENDING);
         lastShare = Double.NaN;
         lastStatistic = Double.NaN;
@@ -135,7 +149,8 @@ public final class DriftFunction
         if (in.features() != null) {
             e.addFeatures(in.features().features());
         } else {
-            e.addError(in.realized().absError());
+            PredictionRow r = in.realized();
+            e.addRealized(r.forecast().predictedPassPercentage(), r.executions(), r.passes());
         }
         days.put(day, e);
         ctx.timerService().registerEventTimeTimer(DayCloses.endOfDay(day));
@@ -157,30 +172,30 @@ public final class DriftFunction
             days.remove(day.getKey());
             lastJudged.update(day.getKey());
             if (model != null && model.version().equals(day.getValue().modelVersion)) {
-                judgeDay(day.getKey(), day.getValue(), model, ctx, out);
+                judgeClosedDay(day.getKey(), day.getValue(), model, ctx, out);
             }
         }
     }
 
-    private void judgeDay(
+    private void judgeClosedDay(
             int day,
             DayEvidence evidence,
             ForecastModel model,
             OnTimerContext ctx,
             Collector<DriftEvent> out)
             throws Exception {
-        DriftDetector.State before =
-                state.value() == null ? DriftDetector.State.START : state.value();
+        DriftEpisodes open = episodes.value();
         DriftDetector.Day verdict =
-                DriftDetector.judgeDay(
-                        before,
+                DriftDetector.judge(
+                        restored(state.value(), open),
+                        open,
                         day,
                         model,
                         evidence.featureRows(),
-                        evidence.errorSum,
-                        evidence.errors,
+                        evidence.errorEvidence(model),
                         settings);
         state.update(verdict.state());
+        episodes.update(verdict.episodes());
         if (!Double.isNaN(verdict.featureShare())) {
             lastShare = verdict.featureShare();
         }
@@ -208,6 +223,22 @@ public final class DriftFunction
                     verdict.trigger().businessDate(),
                     model.version());
         }
+    }
+
+    /**
+     * The detector state to judge with. A state without episodes next to it was kept by a version
+     * that judged day by day: its error test summed standardized mean errors, not PIT statistics,
+     * so the test starts afresh (the trigger's evidence and cool-down stay).
+     */
+    static DriftDetector.State restored(DriftDetector.State kept, DriftEpisodes episodes) {
+        if (kept == null) {
+            return DriftDetector.State.START;
+        }
+        if (episodes == null) {
+            return new DriftDetector.State(
+                    kept.modelVersion(), kept.firstDay(), PageHinkley.START, kept.trigger());
+        }
+        return kept;
     }
 
     private String championVersion(ReadOnlyContext ctx) throws Exception {

@@ -4,10 +4,9 @@ import com.dataquality.dqs.model.DistributionSpec;
 import com.dataquality.dqs.model.ForecastModel;
 
 /**
- * A day's realized forecasts as the error test needs them, summed so that the operator can keep it
- * in constant space per day: the absolute errors (for models without a forecast distribution, and
- * for the events' detail) and the mid-PIT deviations and their variances ({@link
- * DistributionSpec#midPit}).
+ * A day's realized forecasts as the error test needs them, summed into four numbers: the absolute
+ * errors (for models without a forecast distribution, and for the events' detail) and the mid-PIT
+ * deviations and their variances ({@link DistributionSpec#midPit}).
  *
  * @param absErrorSum sum of the absolute errors
  * @param rows realized forecasts

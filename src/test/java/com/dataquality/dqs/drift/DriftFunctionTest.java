@@ -2,13 +2,17 @@ package com.dataquality.dqs.drift;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.dataquality.dqs.features.FeatureExtractor;
+import com.dataquality.dqs.model.DistributionSpec;
 import com.dataquality.dqs.model.DriftReference;
 import com.dataquality.dqs.model.DriftReference.DailyStatistic;
 import com.dataquality.dqs.model.DriftReference.Distribution;
 import com.dataquality.dqs.model.DriftReference.ErrorDistribution;
+import com.dataquality.dqs.model.DriftReference.PitReference;
 import com.dataquality.dqs.model.ForecastModel;
 import com.dataquality.dqs.model.ModelFile;
 import com.dataquality.dqs.model.ReferenceDocument;
@@ -21,6 +25,7 @@ import com.dataquality.dqs.record.ModelRole;
 import com.dataquality.dqs.record.PredictionRow;
 import com.dataquality.dqs.record.RetrainTrigger;
 import com.dataquality.dqs.scoring.ServingModels;
+import com.dataquality.dqs.stats.BetaBinomial;
 import com.dataquality.dqs.stream.DayCloses;
 import com.dataquality.dqs.stream.GlobalKey;
 import com.dataquality.dqs.stream.Tags;
@@ -28,6 +33,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -57,7 +63,19 @@ class DriftFunctionTest {
 
     private static final ForecastModel MODEL = withReference(TestModels.small(), "v1");
 
+    /**
+     * The same reference plus the small model's forecast distribution, whose holdout days had a PIT
+     * statistic of exactly N(0, 1): the error test is the PIT test.
+     */
+    private static final ForecastModel PIT_MODEL =
+            withReference(TestModels.small(), "v1", new PitReference(60, 0, 1))
+                    .withDistribution(TestModels.small().distribution());
+
     private static ForecastModel withReference(ForecastModel m, String version) {
+        return withReference(m, version, null);
+    }
+
+    private static ForecastModel withReference(ForecastModel m, String version, PitReference pit) {
         List<Distribution> features = new ArrayList<>();
         for (String name : m.features()) {
             if (FeatureExtractor.CATEGORICAL_NAMES.contains(name)) {
@@ -77,7 +95,8 @@ class DriftFunctionTest {
                 new DriftReference(
                         features,
                         m.driftReference().target(),
-                        new ErrorDistribution(300, 10, 5, 9, 20, 25, 30, 30, 2.0));
+                        new ErrorDistribution(300, 10, 5, 9, 20, 25, 30, 30, 2.0),
+                        pit);
         return new ForecastModel(
                 m.format(),
                 version,
@@ -188,6 +207,54 @@ class DriftFunctionTest {
         return a;
     }
 
+    /**
+     * Realized forecasts of day {@code D + offset} by {@link #PIT_MODEL}: 60 series forecast at
+     * 80%, each with 2 to 7 executions whose passes are drawn from the model's distribution around
+     * {@code truth} percent (80: a day as forecast; lower: the pass rates dropped).
+     */
+    private static void realized(
+            KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent> h,
+            int offset,
+            double truth,
+            SplittableRandom rnd)
+            throws Exception {
+        DistributionSpec spec = PIT_MODEL.distribution();
+        for (int i = 0; i < 60; i++) {
+            int n = 2 + rnd.nextInt(6);
+            int passes = BetaBinomial.quantileIndex(spec.cdf(truth, n), rnd.nextDouble());
+            Forecast f =
+                    new Forecast(
+                            "ds-" + i,
+                            100,
+                            D + offset,
+                            80,
+                            null,
+                            null,
+                            null,
+                            null,
+                            "v1",
+                            ModelRole.CHAMPION,
+                            false);
+            h.processElement(
+                    new StreamRecord<>(DriftSample.of(new PredictionRow(f, n, passes)), 0L));
+        }
+    }
+
+    /** A new operator restored from the snapshot, the model back from broadcast state. */
+    private static KeyedBroadcastOperatorTestHarness<Integer, DriftSample, ModelCommand, DriftEvent>
+            restored(OperatorSubtaskState snapshot) throws Exception {
+        var h = harness();
+        h.setup();
+        h.initializeState(snapshot);
+        h.open();
+        h.processBroadcastWatermark(Long.MAX_VALUE - 1);
+        return h;
+    }
+
+    private static String date(int offset) {
+        return LocalDate.ofEpochDay(D + offset).toString();
+    }
+
     @Test
     void aDaysFeaturesAreJudgedOnlyWhenTheDayBeforeTheForecastCloses() throws Exception {
         try (var h = opened(MODEL)) {
@@ -271,7 +338,7 @@ class DriftFunctionTest {
     }
 
     @Test
-    void threeDriftDaysInAWeekTriggerARetrainingThenTheCoolDownHolds() throws Exception {
+    void threeDaysOfAnEpisodeInAWeekTriggerARetrainingThenTheCoolDownHolds() throws Exception {
         try (var h = opened(MODEL)) {
             for (int d = 0; d < 2; d++) {
                 forecasts(h, d, "v1", balanced(20));
@@ -282,7 +349,8 @@ class DriftFunctionTest {
                 close(h, d);
             }
             List<DriftEvent> events = h.extractOutputValues();
-            assertEquals(10, events.size(), "an event each drifting day");
+            assertEquals(1, events.size(), "one episode, one event: " + events);
+            assertEquals(LocalDate.ofEpochDay(D + 2).toString(), events.get(0).businessDate());
             var triggers = h.getSideOutput(Tags.RETRAIN_TRIGGERS);
             assertEquals(1, triggers.size(), "one trigger, then the cool-down: " + triggers);
             RetrainTrigger t = triggers.peek().getValue();
@@ -340,5 +408,124 @@ class DriftFunctionTest {
             close(h, 4);
             assertTrue(h.extractOutputValues().isEmpty(), h.extractOutputValues().toString());
         }
+    }
+
+    @Test
+    void ordinaryDaysJudgedOnTheForecastDistributionRaiseNothingButADropOpensOneEpisode()
+            throws Exception {
+        SplittableRandom rnd = new SplittableRandom(5);
+        try (var h = opened(PIT_MODEL)) {
+            for (int d = 0; d < 150; d++) {
+                forecasts(h, d, "v1", balanced(40));
+                realized(h, d, 80, rnd);
+                close(h, d);
+            }
+            assertEquals(List.of(), h.extractOutputValues(), "150 ordinary days");
+            assertNull(h.getSideOutput(Tags.RETRAIN_TRIGGERS), "no retrain trigger");
+            // The same operator is not deaf: pass rates falling to 40% are one episode.
+            for (int d = 150; d < 160; d++) {
+                forecasts(h, d, "v1", balanced(40));
+                realized(h, d, 40, rnd);
+                close(h, d);
+            }
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(DriftEvent.ERROR, out.get(0).kind());
+            assertEquals("pit_page_hinkley", out.get(0).statistic());
+            assertTrue(
+                    out.get(0).detail().startsWith("drift starts: pass rates below"),
+                    out.get(0).detail());
+            assertTrue(out.get(0).businessDate().compareTo(date(152)) <= 0, out.get(0).toString());
+        }
+    }
+
+    @Test
+    void anErrorEpisodeOpenAtASnapshotStaysOpenAfterTheRestoreAndClosesOnce() throws Exception {
+        SplittableRandom rnd = new SplittableRandom(9);
+        OperatorSubtaskState snapshot;
+        String opened;
+        try (var h = opened(PIT_MODEL)) {
+            for (int d = 0; d < 6; d++) {
+                realized(h, d, d < 2 ? 80 : 40, rnd); // warm-up, then the drop
+                close(h, d);
+            }
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(DriftEvent.ERROR, out.get(0).kind());
+            assertEquals("pit_page_hinkley", out.get(0).statistic());
+            opened = out.get(0).businessDate();
+            realized(h, 6, 40, rnd); // still gathering at the snapshot
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = restored(snapshot)) {
+            close(h, 6);
+            for (int d = 7; d < 12; d++) {
+                realized(h, d, 40, rnd);
+                close(h, d);
+            }
+            assertEquals(List.of(), h.extractOutputValues(), "the episode is still open");
+            for (int d = 12; d < 90; d++) {
+                realized(h, d, 80, rnd);
+                close(h, d);
+            }
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            DriftEvent closing = out.get(0);
+            assertEquals(DriftEvent.ERROR, closing.kind());
+            assertEquals(DriftDetector.RECOVERED, closing.statistic());
+            assertEquals("v1", closing.modelVersion());
+            assertTrue(closing.detail().contains("since " + opened), closing.detail());
+            assertTrue(closing.businessDate().compareTo(date(12)) > 0, closing.toString());
+        }
+    }
+
+    @Test
+    void aFeatureEpisodeOpenAtASnapshotStaysOpenAfterTheRestoreAndClosesAfterAQuietWeek()
+            throws Exception {
+        OperatorSubtaskState snapshot;
+        try (var h = opened(MODEL)) {
+            for (int d = 0; d < 6; d++) {
+                forecasts(h, d, "v1", d < 2 ? balanced(20) : repeat(80, 20));
+                close(h, d);
+            }
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(DriftEvent.FEATURE, out.get(0).kind());
+            assertEquals("psi_share", out.get(0).statistic());
+            assertEquals(date(2), out.get(0).businessDate());
+            snapshot = h.snapshot(1L, 1L);
+        }
+        try (var h = restored(snapshot)) {
+            for (int d = 6; d < 9; d++) {
+                forecasts(h, d, "v1", repeat(80, 20));
+                close(h, d);
+            }
+            assertEquals(List.of(), h.extractOutputValues(), "no second opening after the restore");
+            // Seven judged days without feature drift close it (DriftSettings' default): D+9..D+15.
+            for (int d = 9; d < 20; d++) {
+                forecasts(h, d, "v1", balanced(20));
+                close(h, d);
+            }
+            List<DriftEvent> out = h.extractOutputValues();
+            assertEquals(1, out.size(), out.toString());
+            assertEquals(DriftEvent.FEATURE, out.get(0).kind());
+            assertEquals(DriftDetector.RECOVERED, out.get(0).statistic());
+            assertEquals(date(15), out.get(0).businessDate());
+            assertTrue(out.get(0).detail().contains("since " + date(2)), out.get(0).detail());
+        }
+    }
+
+    @Test
+    void aStateKeptWithoutEpisodesRestartsOnlyItsErrorTest() {
+        // As a savepoint of a version that judged day by day restores it: a mean-error test
+        // at 8 (above that version's alarm level), the trigger's evidence, no episodes.
+        TriggerPolicy trigger = TriggerPolicy.START.record(D, true).record(D + 1, true);
+        DriftDetector.State old =
+                new DriftDetector.State("v1", D - 40, new PageHinkley(30, 22, 40), trigger);
+        assertEquals(
+                new DriftDetector.State("v1", D - 40, PageHinkley.START, trigger),
+                DriftFunction.restored(old, null));
+        assertSame(old, DriftFunction.restored(old, DriftEpisodes.start()), "kept by this version");
+        assertEquals(DriftDetector.State.START, DriftFunction.restored(null, null));
     }
 }
