@@ -66,8 +66,22 @@ final class BatchPredictCommand implements Callable<Integer> {
                             + " (0, 1) (default: ${DEFAULT-VALUE}).")
     double interval;
 
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Native threads LightGBM predicts each chunk of requests on (default:"
+                            + " ${DEFAULT-VALUE}); the forecasts are the same whatever the count."
+                            + " More helps only on cores no other process is using.")
+    int threads;
+
     @Override
     public Integer call() throws IOException {
+        if (threads < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--threads must be at least 1, got " + threads);
+        }
         if (!(interval > 0 && interval < 1)) {
             throw new ParameterException(
                     spec.commandLine(), "--interval must be within (0, 1), got " + interval);
@@ -85,7 +99,9 @@ final class BatchPredictCommand implements Callable<Integer> {
         try (Scorer scorer = new Scorer(ModelFile.read(model));
                 Reader in = open(input);
                 Writer out = create(output)) {
-            counts = new BatchPredictor(scorer, series, interval).run(in, input.toString(), out);
+            counts =
+                    new BatchPredictor(scorer, series, interval, threads)
+                            .run(in, input.toString(), out);
         } catch (IOException e) {
             // Undecodable input bytes or a full disk: the user's files, not a bug.
             throw new InputException(

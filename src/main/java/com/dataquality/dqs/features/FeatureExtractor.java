@@ -183,6 +183,8 @@ public final class FeatureExtractor {
     private final List<String> names;
     private final int[] columns; // per output position, its index in KNOWN
     private final List<Integer> categorical;
+    private final boolean dates; // day_of_month, week_of_year or month listed
+    private final boolean codes; // dataset_uuid or rule_code listed
 
     /** An extractor of {@link #DEFAULTS}. */
     public FeatureExtractor(Vocabularies vocabularies) {
@@ -213,6 +215,11 @@ public final class FeatureExtractor {
             }
         }
         this.categorical = List.copyOf(cat);
+        this.dates =
+                names.contains("day_of_month")
+                        || names.contains("week_of_year")
+                        || names.contains("month");
+        this.codes = names.contains("dataset_uuid") || names.contains("rule_code");
     }
 
     /** The names this build knows: the first name of {@code features} it does not, or null. */
@@ -296,11 +303,17 @@ public final class FeatureExtractor {
     private void computeAll(SeriesState series, int targetDay, double[] f) {
         LocalDate date = LocalDate.ofEpochDay(targetDay);
         f[DAY_OF_WEEK] = date.getDayOfWeek().getValue();
-        f[DAY_OF_MONTH] = date.getDayOfMonth();
-        f[WEEK_OF_YEAR] = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-        f[MONTH] = date.getMonthValue();
-        f[DATASET] = vocabularies.datasetCode(series.datasetUuid);
-        f[RULE] = vocabularies.ruleCode(series.ruleCode);
+        // Computed only when listed (the week of the year is costly, the codes are map lookups):
+        // no other feature reads them.
+        if (dates) {
+            f[DAY_OF_MONTH] = date.getDayOfMonth();
+            f[WEEK_OF_YEAR] = date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            f[MONTH] = date.getMonthValue();
+        }
+        if (codes) {
+            f[DATASET] = vocabularies.datasetCode(series.datasetUuid);
+            f[RULE] = vocabularies.ruleCode(series.ruleCode);
+        }
 
         // The whole history: the folded days (all before the window), then the window's days
         // before the target, through the same fold. A folded history reaching the target would

@@ -19,11 +19,24 @@ public final class Boosters {
     private Boosters() {}
 
     /**
-     * Raw predictions of {@code rows} rows of {@code width} features (row-major) into {@code out}.
+     * Raw predictions of {@code rows} rows of {@code width} features (row-major) into {@code out},
+     * on one thread.
      */
     public static void predict(
             LGBMBooster booster, double[] features, int rows, int width, double[] out)
             throws LGBMException {
+        predict(booster, features, rows, width, out, 1);
+    }
+
+    /**
+     * The same on {@code threads} native threads (LightGBM splits a chunk's rows between them; each
+     * row's prediction is the same whatever the count). For a command that owns the machine ({@code
+     * batch-predict}); scorers inside parallel Flink tasks keep one.
+     */
+    public static void predict(
+            LGBMBooster booster, double[] features, int rows, int width, double[] out, int threads)
+            throws LGBMException {
+        String parameters = threads <= 1 ? PREDICT_PARAMETERS : "num_threads=" + threads;
         double[] chunk = null;
         for (int start = 0; start < rows; start += CHUNK_ROWS) {
             int n = Math.min(CHUNK_ROWS, rows - start);
@@ -33,12 +46,7 @@ public final class Boosters {
             System.arraycopy(features, start * width, chunk, 0, n * width);
             double[] p =
                     booster.predictForMat(
-                            chunk,
-                            n,
-                            width,
-                            true,
-                            PredictionType.C_API_PREDICT_NORMAL,
-                            PREDICT_PARAMETERS);
+                            chunk, n, width, true, PredictionType.C_API_PREDICT_NORMAL, parameters);
             System.arraycopy(p, 0, out, start, n);
         }
     }

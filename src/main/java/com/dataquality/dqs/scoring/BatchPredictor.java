@@ -7,13 +7,13 @@ import com.dataquality.dqs.features.SeriesState;
 import com.dataquality.dqs.format.Csv;
 import com.dataquality.dqs.model.Boosters;
 import com.dataquality.dqs.model.DistributionSpec;
+import com.dataquality.dqs.parse.BusinessDates;
 import com.dataquality.dqs.record.Keys;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -49,10 +49,34 @@ public final class BatchPredictor {
     /** Rows read, scored and rejected. */
     public record Counts(long rows, long scored, long errors) {}
 
+    /** Bits of a request's position in its chunk, in the sort keys of {@link #extractAll}. */
+    private static final int INDEX_BITS = 13;
+
+    /** Bits of a request's day (from {@link #FIRST_DAY}) in the sort keys. */
+    private static final int DAY_BITS = 37;
+
+    private static final long FIRST_DAY = BusinessDates.FIRST.toEpochDay();
+
+    static {
+        if (Boosters.CHUNK_ROWS > 1 << INDEX_BITS
+                || BusinessDates.LAST.toEpochDay() - FIRST_DAY >= 1L << DAY_BITS
+                || INDEX_BITS + DAY_BITS + INDEX_BITS > 63) {
+            throw new AssertionError("sort key layout too small");
+        }
+    }
+
     private final Scorer scorer;
     private final Map<String, DailySeries> history;
     private final double level;
-    private final Map<String, SeriesCursor> cursors = new HashMap<>();
+    private final int threads;
+
+    /** The series of the history requested so far, by series key, with their cursors. */
+    private final Map<String, Slot> known = new HashMap<>();
+
+    /** The series without history requested in the current chunk (forgotten after it). */
+    private final Map<String, Slot> unknown = new HashMap<>();
+
+    private int chunkNumber;
 
     /**
      * @param history series keyed by {@link Keys#seriesKey}; may be empty
@@ -65,12 +89,25 @@ public final class BatchPredictor {
      * @param level the central interval written as {@code predicted_lower, predicted_upper}
      */
     public BatchPredictor(Scorer scorer, Map<String, DailySeries> history, double level) {
+        this(scorer, history, level, 1);
+    }
+
+    /**
+     * @param threads native threads of each chunk's prediction (LightGBM predicts every row the
+     *     same whatever the count); 1 unless the machine's cores are free for this command
+     */
+    public BatchPredictor(
+            Scorer scorer, Map<String, DailySeries> history, double level, int threads) {
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("interval level must be within (0, 1)");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1");
         }
         this.scorer = scorer;
         this.history = history;
         this.level = level;
+        this.threads = threads;
     }
 
     public Counts run(Reader in, String origin, Writer out) throws IOException {
@@ -81,7 +118,9 @@ public final class BatchPredictor {
         double[] predictions = new double[chunk];
         String[] lines = new String[chunk]; // output prefix of a scored row, or a finished row
         boolean[] scored = new boolean[chunk];
-        Request[] requests = new Request[chunk];
+        Slot[] requests = new Slot[chunk];
+        int[] days = new int[chunk];
+        int[] rowOf = new int[chunk]; // a scored request's row in features, predictions, expected
         int[] expected = new int[chunk];
         int pending = 0;
         int toScore = 0;
@@ -116,12 +155,8 @@ public final class BatchPredictor {
                                 "line " + row.line() + ": " + error);
                 scored[pending++] = false;
             } else {
-                requests[toScore] =
-                        new Request(
-                                Keys.seriesKey(row.datasetUuid(), rule),
-                                row.datasetUuid(),
-                                rule,
-                                day);
+                requests[toScore] = slot(row.datasetUuid(), rule);
+                days[toScore] = day;
                 toScore++;
                 StringBuilder prefix = new StringBuilder();
                 Csv.appendField(prefix, Csv.text(row.datasetUuid()))
@@ -133,14 +168,16 @@ public final class BatchPredictor {
                 scored[pending++] = true;
             }
             if (pending == chunk) {
-                extractAll(requests, toScore, extractor, features, expected);
+                int distinct =
+                        extractAll(requests, days, toScore, extractor, features, rowOf, expected);
                 flush(
                         lines,
                         scored,
                         pending,
                         features,
+                        rowOf,
                         expected,
-                        toScore,
+                        distinct,
                         predictions,
                         version,
                         out);
@@ -148,41 +185,119 @@ public final class BatchPredictor {
                 toScore = 0;
             }
         }
-        extractAll(requests, toScore, extractor, features, expected);
-        flush(lines, scored, pending, features, expected, toScore, predictions, version, out);
+        int distinct = extractAll(requests, days, toScore, extractor, features, rowOf, expected);
+        flush(
+                lines,
+                scored,
+                pending,
+                features,
+                rowOf,
+                expected,
+                distinct,
+                predictions,
+                version,
+                out);
         out.flush();
         return new Counts(rows, rows - errors, errors);
     }
 
-    /** One row to score: its series and day; its features go to its position in the chunk. */
-    private record Request(String key, String datasetUuid, int ruleCode, int day) {}
+    /**
+     * A requested series: its history (null when it has none) and, once used, its cursor; {@code
+     * stamp} and {@code local} number the series of the chunk being extracted.
+     */
+    private static final class Slot {
+        final String datasetUuid;
+        final int ruleCode;
+        final DailySeries series;
+        SeriesCursor cursor;
+        int stamp = -1;
+        int local;
+
+        Slot(String datasetUuid, int ruleCode, DailySeries series) {
+            this.datasetUuid = datasetUuid;
+            this.ruleCode = ruleCode;
+            this.series = series;
+        }
+
+        SeriesState stateBefore(int day) {
+            if (series == null) {
+                return SeriesState.of(datasetUuid, ruleCode);
+            }
+            if (cursor == null) {
+                cursor = new SeriesCursor(series);
+            }
+            return cursor.stateBefore(day);
+        }
+    }
+
+    private Slot slot(String datasetUuid, int rule) {
+        String key = Keys.seriesKey(datasetUuid, rule);
+        Slot slot = known.get(key);
+        if (slot == null) {
+            slot = unknown.get(key);
+        }
+        if (slot == null) {
+            DailySeries s = history.get(key);
+            slot = new Slot(datasetUuid, rule, s);
+            (s == null ? unknown : known).put(key, slot);
+        }
+        return slot;
+    }
 
     /**
      * The features of a chunk's requests, computed series by series in date order (so each series'
-     * {@link SeriesCursor} mostly moves forward) and written at each request's position.
+     * {@link SeriesCursor} mostly moves forward), once per distinct series-day: {@code rowOf[i]} is
+     * request i's row in {@code out} and {@code expected}. The requests of one series-day have the
+     * same features, hence the same forecast; the order of the rows does not change any row's
+     * prediction.
+     *
+     * @return the rows written (distinct series-days)
      */
-    private void extractAll(
-            Request[] requests, int n, FeatureExtractor extractor, double[] out, int[] expected) {
-        Integer[] order = new Integer[n];
+    private int extractAll(
+            Slot[] requests,
+            int[] days,
+            int n,
+            FeatureExtractor extractor,
+            double[] out,
+            int[] rowOf,
+            int[] expected) {
+        // Sort keys: the series' number in this chunk, the day, the request's position.
+        chunkNumber++;
+        int locals = 0;
+        long[] keys = new long[n];
         for (int i = 0; i < n; i++) {
-            order[i] = i;
+            Slot slot = requests[i];
+            if (slot.stamp != chunkNumber) {
+                slot.stamp = chunkNumber;
+                slot.local = locals++;
+            }
+            keys[i] =
+                    (long) slot.local << (DAY_BITS + INDEX_BITS)
+                            | (days[i] - FIRST_DAY) << INDEX_BITS
+                            | i;
         }
-        Arrays.sort(
-                order,
-                Comparator.<Integer, String>comparing(i -> requests[i].key())
-                        .thenComparingInt(i -> requests[i].day()));
+        Arrays.sort(keys);
         int width = extractor.width();
-        for (int i : order) {
-            Request r = requests[i];
-            DailySeries s = history.get(r.key());
-            SeriesState state =
-                    s == null
-                            ? SeriesState.of(r.datasetUuid(), r.ruleCode())
-                            : cursors.computeIfAbsent(r.key(), k -> new SeriesCursor(s))
-                                    .stateBefore(r.day());
-            extractor.extract(state, r.day(), out, i * width);
-            expected[i] = FeatureExtractor.expectedExecutions(state, r.day());
+        int rows = 0;
+        long previous = -1;
+        int indexMask = (1 << INDEX_BITS) - 1;
+        for (long key : keys) {
+            int i = (int) (key & indexMask);
+            long seriesDay = key >>> INDEX_BITS;
+            if (seriesDay == previous) {
+                rowOf[i] = rows - 1;
+                continue;
+            }
+            previous = seriesDay;
+            int day = days[i];
+            SeriesState state = requests[i].stateBefore(day);
+            extractor.extract(state, day, out, rows * width);
+            expected[rows] = FeatureExtractor.expectedExecutions(state, day);
+            rowOf[i] = rows++;
         }
+        Arrays.fill(requests, 0, n, null);
+        unknown.clear();
+        return rows;
     }
 
     private void flush(
@@ -190,24 +305,25 @@ public final class BatchPredictor {
             boolean[] scored,
             int pending,
             double[] features,
+            int[] rowOf,
             int[] expected,
-            int toScore,
+            int rows,
             double[] predictions,
             String version,
             Writer out)
             throws IOException {
         DistributionSpec spec = scorer.model().distribution();
-        if (toScore > 0) {
-            scorer.predict(features, toScore, predictions);
+        if (rows > 0) {
+            scorer.predict(features, rows, predictions, threads);
         }
         int k = 0;
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < pending; i++) {
             sb.setLength(0);
             if (scored[i]) {
+                int row = rowOf[k++];
                 PredictiveDistribution d =
-                        PredictiveDistribution.of(predictions[k], expected[k], spec);
-                k++;
+                        PredictiveDistribution.of(predictions[row], expected[row], spec);
                 sb.append(lines[i]).append(RequestValues.percentage(d.mean()));
                 sb.append(',');
                 Csv.appendField(sb, Csv.text(version)).append(",,");

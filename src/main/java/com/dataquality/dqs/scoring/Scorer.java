@@ -100,9 +100,17 @@ public final class Scorer implements AutoCloseable {
      * of {@link Boosters#CHUNK_ROWS}.
      */
     public void predict(double[] features, int rows, double[] out) {
+        predict(features, rows, out, 1);
+    }
+
+    /**
+     * The same on {@code threads} native threads ({@link Boosters#predict(LGBMBooster, double[],
+     * int, int, double[], int)}): the same values, for a caller that owns the machine.
+     */
+    public void predict(double[] features, int rows, double[] out, int threads) {
         checkWidth(features.length, rows);
         try {
-            Boosters.predict(open(), features, rows, extractor.width(), out);
+            Boosters.predict(open(), features, rows, extractor.width(), out, threads);
         } catch (LGBMException e) {
             throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
         }

@@ -177,4 +177,69 @@ class BatchPredictorTest {
         assertTrue(lines[1].startsWith("\"'=HYPERLINK(\"\"x\"\")\",101,2024-02-20,"), lines[1]);
         assertTrue(lines[2].startsWith("'@SUM(1+1),'-2+3,'+2024-02-20,,"), lines[2]);
     }
+
+    @Test
+    void repeatedAndUnorderedRequestsAcrossChunksGetEachTheirOwnSeriesDaysForecast()
+            throws Exception {
+        int first = (int) LocalDate.parse("2024-01-01").toEpochDay();
+        DailySeriesTable history = new DailySeriesTable();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int s = 0; s < 3; s++) {
+            for (int d = first; d < first + 150; d++) {
+                if (rnd.nextInt(5) > 0) {
+                    history.addDay("ds-" + s, 101, d, 3 + rnd.nextInt(6), rnd.nextInt(4));
+                }
+            }
+        }
+        // More rows than a chunk: series-days repeat within and across chunks, days go back and
+        // forth, a series without history and rows in error are mixed in.
+        int rows = com.dataquality.dqs.model.Boosters.CHUNK_ROWS + 500;
+        StringBuilder input = new StringBuilder("dataset_uuid,rule_code,business_date\n");
+        String[] series = new String[rows];
+        int[] days = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            series[r] = "ds-" + rnd.nextInt(4); // ds-3 has no history
+            days[r] = first + 20 + rnd.nextInt(r % 7 == 0 ? 3 : 140);
+            String date = r % 997 == 5 ? "not-a-date" : LocalDate.ofEpochDay(days[r]).toString();
+            input.append(series[r]).append(",101,").append(date).append('\n');
+        }
+        String out = run(input.toString(), history.bySeriesKey());
+        String[] lines = out.split("\n");
+        assertEquals(rows + 1, lines.length);
+        try (Scorer scorer = new Scorer(TestModels.small())) {
+            StringWriter two = new StringWriter();
+            new BatchPredictor(scorer, history.bySeriesKey(), 0.9, 2)
+                    .run(new StringReader(input.toString()), "in.csv", two);
+            assertEquals(out, two.toString(), "the same forecasts on two native threads");
+            for (int r = 0; r < rows; r += 7) {
+                String line = lines[r + 1];
+                if (r % 997 == 5) {
+                    assertTrue(line.contains("line " + (r + 2) + ": "), line);
+                    continue;
+                }
+                var known = history.find(series[r], 101);
+                SeriesState h =
+                        known == null ? SeriesState.of(series[r], 101) : known.stateBefore(days[r]);
+                double[] f = scorer.extractor().extract(h, days[r]);
+                PredictiveDistribution d = scorer.distribution(h, days[r], f);
+                double[] i = d.interval(0.9);
+                assertEquals(
+                        series[r]
+                                + ",101,"
+                                + LocalDate.ofEpochDay(days[r])
+                                + ","
+                                + RequestValues.percentage(d.mean())
+                                + ","
+                                + TestModels.small().version()
+                                + ",,"
+                                + RequestValues.percentage(d.median())
+                                + ","
+                                + RequestValues.percentage(i[0])
+                                + ","
+                                + RequestValues.percentage(i[1]),
+                        line,
+                        "row " + r);
+            }
+        }
+    }
 }
