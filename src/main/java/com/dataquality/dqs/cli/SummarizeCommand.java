@@ -11,11 +11,14 @@ import com.dataquality.dqs.parse.InputFiles;
 import com.dataquality.dqs.parse.RuleMetadataFile;
 import com.dataquality.dqs.record.RuleMetadata;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,6 +33,7 @@ import picocli.CommandLine.Parameters;
             "dead_letters.csv and run_report.json, on an embedded Flink."
         })
 final class SummarizeCommand implements Callable<Integer> {
+    private static final Logger LOG = LoggerFactory.getLogger(SummarizeCommand.class);
 
     @Parameters(
             arity = "0..*",
@@ -56,6 +60,11 @@ final class SummarizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long t0 = System.nanoTime();
+        // For the start-up breakdown of scripts/bench-startup.sh: the JVM's own start-up and the
+        // command line's parsing end here.
+        LOG.info(
+                "summarize: command started {} ms after the JVM",
+                ManagementFactory.getRuntimeMXBean().getUptime());
         if (parallelism < 1) {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "--parallelism must be at least 1, got " + parallelism);

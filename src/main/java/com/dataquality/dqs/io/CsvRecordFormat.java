@@ -10,8 +10,10 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.src.FileSourceSplit;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
-import org.apache.flink.connector.file.src.util.ArrayResultIterator;
 import org.apache.flink.connector.file.src.util.CheckpointedPosition;
+import org.apache.flink.connector.file.src.util.MutableRecordAndPosition;
+import org.apache.flink.connector.file.src.util.RecordAndPosition;
+import org.apache.flink.connector.file.src.util.RecyclableIterator;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 
@@ -79,6 +81,40 @@ public final class CsvRecordFormat implements BulkFormat<ParseResult, FileSource
         return TypeInformation.of(ParseResult.class);
     }
 
+    /**
+     * A batch of records as read: each record's values are checked when the task's thread takes it,
+     * so that the two threads of a source share the work (reading and splitting into fields on the
+     * source's fetcher thread, validation on the task's) instead of the reading thread alone doing
+     * both while the task's waits.
+     */
+    private static final class Batch extends RecyclableIterator<ParseResult> {
+        private final Object[] records;
+        private final int count;
+        private int next;
+        private final MutableRecordAndPosition<ParseResult> current =
+                new MutableRecordAndPosition<>();
+
+        Batch(Object[] records, int count, long recordsBefore) {
+            super(null);
+            this.records = records;
+            this.count = count;
+            current.set(null, CheckpointedPosition.NO_OFFSET, recordsBefore);
+        }
+
+        @Nullable
+        @Override
+        public RecordAndPosition<ParseResult> next() {
+            if (next == count) {
+                return null;
+            }
+            Object r = records[next];
+            records[next++] = null;
+            current.setNext(
+                    r instanceof ParseResult p ? p : ((CsvRecordReader.Unvalidated) r).validate());
+            return current;
+        }
+    }
+
     /** Hands out parse results in batches, tracking how many were handed out. */
     private static final class CsvBatchReader implements Reader<ParseResult> {
         private final FSDataInputStream stream;
@@ -89,7 +125,7 @@ public final class CsvRecordFormat implements BulkFormat<ParseResult, FileSource
             Path path = split.path();
             this.stream = path.getFileSystem().open(path);
             this.reader = new CsvRecordReader(stream, path.getPath(), sequenceBase);
-            for (long i = 0; i < recordsToSkip && reader.next() != null; i++) {
+            for (long i = 0; i < recordsToSkip && reader.nextUnvalidated() != null; i++) {
                 // Already emitted before the checkpoint this reader is restored from.
             }
         }
@@ -98,18 +134,16 @@ public final class CsvRecordFormat implements BulkFormat<ParseResult, FileSource
         @Override
         public RecordIterator<ParseResult> readBatch() throws IOException {
             long before = reader.recordsReturned();
-            ParseResult[] batch = new ParseResult[BATCH_SIZE];
+            Object[] batch = new Object[BATCH_SIZE];
             int n = 0;
-            ParseResult r;
-            while (n < BATCH_SIZE && (r = reader.next()) != null) {
+            Object r;
+            while (n < BATCH_SIZE && (r = reader.nextUnvalidated()) != null) {
                 batch[n++] = r;
             }
             if (n == 0) {
                 return null;
             }
-            ArrayResultIterator<ParseResult> it = new ArrayResultIterator<>();
-            it.set(batch, n, CheckpointedPosition.NO_OFFSET, before);
-            return it;
+            return new Batch(batch, n, before);
         }
 
         @Override

@@ -51,7 +51,7 @@ public final class BoundedSummary {
     public static StreamExecutionEnvironment environment(int parallelism) {
         Configuration conf = new Configuration();
         conf.setString("collect-sink.batch-size.max", "64mb");
-        return FlinkEnvironments.create(parallelism, 0, 0, conf);
+        return FlinkEnvironments.createHeadless(parallelism, conf);
     }
 
     /**

@@ -4,8 +4,10 @@ import java.time.Duration;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.MetricOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ResourceManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
@@ -55,16 +57,7 @@ public final class FlinkEnvironments {
             env.setParallelism(parallelism);
             return tune(env);
         }
-        Configuration conf = new Configuration(settings);
-        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
-        // Each function copies nothing it keeps, so records need no defensive copy between
-        // chained operators: a large share of the per-record cost otherwise.
-        conf.set(PipelineOptions.OBJECT_REUSE, true);
-        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK); // RPC and the BLOB server
-        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
-        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
-        conf.set(TaskManagerOptions.HOST, LOOPBACK);
-        conf.set(WebOptions.SUBMIT_ENABLE, false);
+        Configuration conf = local(parallelism, settings);
         if (metricsPort > 0) {
             PrometheusEndpoint.configure(conf, metricsPort);
         }
@@ -80,6 +73,47 @@ public final class FlinkEnvironments {
             env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         }
         return tune(env);
+    }
+
+    /**
+     * An environment for a bounded job of this process that nobody watches ({@code dqs summarize}):
+     * on a mini cluster without REST API (see {@link HeadlessMiniCluster}) and with a smaller
+     * network buffer pool (32 MiB instead of 64: a bounded job has a few channels per task, and the
+     * pool is allocated, and touched, in full at start).
+     */
+    public static StreamExecutionEnvironment createHeadless(
+            int parallelism, Configuration settings) {
+        if (onCluster()) {
+            return create(parallelism, 0, 0, settings);
+        }
+        Configuration conf = local(parallelism, settings);
+        conf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
+        conf.set(RestOptions.ADDRESS, LOOPBACK);
+        conf.set(MetricOptions.METRIC_FETCHER_UPDATE_INTERVAL, Duration.ZERO);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MIN, HEADLESS_NETWORK_MEMORY);
+        conf.set(TaskManagerOptions.NETWORK_MEMORY_MAX, HEADLESS_NETWORK_MEMORY);
+        // One job asks for all its slots at once: no need to wait for more requests (50 ms).
+        conf.set(ResourceManagerOptions.REQUIREMENTS_CHECK_DELAY, Duration.ZERO);
+        StreamExecutionEnvironment env = HeadlessMiniCluster.environment(conf);
+        env.setParallelism(parallelism);
+        return tune(env);
+    }
+
+    private static final MemorySize HEADLESS_NETWORK_MEMORY = MemorySize.ofMebiBytes(32);
+
+    /** The settings of every embedded cluster. */
+    private static Configuration local(int parallelism, Configuration settings) {
+        Configuration conf = new Configuration(settings);
+        conf.set(CoreOptions.DEFAULT_PARALLELISM, parallelism);
+        // Each function copies nothing it keeps, so records need no defensive copy between
+        // chained operators: a large share of the per-record cost otherwise.
+        conf.set(PipelineOptions.OBJECT_REUSE, true);
+        conf.set(JobManagerOptions.BIND_HOST, LOOPBACK); // RPC and the BLOB server
+        conf.set(JobManagerOptions.ADDRESS, LOOPBACK);
+        conf.set(TaskManagerOptions.BIND_HOST, LOOPBACK);
+        conf.set(TaskManagerOptions.HOST, LOOPBACK);
+        conf.set(WebOptions.SUBMIT_ENABLE, false);
+        return conf;
     }
 
     private static StreamExecutionEnvironment tune(StreamExecutionEnvironment env) {

@@ -7,6 +7,7 @@ import com.dataquality.dqs.record.RejectReason;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Reads one CSV input file, record by record, into parse results (CONTRACT.md §1).
@@ -96,6 +97,23 @@ public final class CsvRecordReader implements Closeable {
      * consumed, not returned.
      */
     public ParseResult next() throws IOException {
+        return (ParseResult) read(false);
+    }
+
+    /**
+     * Like {@link #next()}, but a record that is well-formed CSV comes back as an {@link
+     * Unvalidated} when its values are still to check (results, counts, dates...): what {@link
+     * Unvalidated#validate()} then returns is what {@code next()} would have. So that the checks
+     * can run on another thread than the reading: the file source reads on a thread of its own and
+     * hands batches to the task's thread, which has little else to do.
+     *
+     * @return a {@link ParseResult}, an {@link Unvalidated}, or null at end of input
+     */
+    public Object nextUnvalidated() throws IOException {
+        return read(true);
+    }
+
+    private Object read(boolean deferChecks) throws IOException {
         while (scanner.nextRecord()) {
             if (scanner.oversized() && !headerRead) {
                 oversizedHeader();
@@ -123,7 +141,7 @@ public final class CsvRecordReader implements Closeable {
                 continue;
             }
             returned++;
-            return dataRecord();
+            return dataRecord(deferChecks);
         }
         return null;
     }
@@ -138,7 +156,7 @@ public final class CsvRecordReader implements Closeable {
         scanner.close();
     }
 
-    private ParseResult dataRecord() {
+    private Object dataRecord(boolean deferChecks) {
         if (scanner.malformed() != null) {
             return reject(RejectReason.MALFORMED_ROW, scanner.malformed());
         }
@@ -170,7 +188,52 @@ public final class CsvRecordReader implements Closeable {
                 return reject(RejectReason.MALFORMED_ROW, problem);
             }
         }
+        if (deferChecks) {
+            return new Unvalidated(
+                    values.clone(),
+                    sequenceBase + scanner.recordLine(),
+                    scanner.rawBytes(),
+                    origin,
+                    scanner.recordLine());
+        }
         return RecordValidator.validate(values, sequenceBase + scanner.recordLine(), rejecter);
+    }
+
+    /**
+     * A record split into its values, not yet validated: all that validation and a dead letter
+     * need, independent of the reader (which goes on to the next record).
+     */
+    public static final class Unvalidated implements RecordValidator.Rejecter {
+        private final String[] values;
+        private final long sequence;
+        private final byte[] raw;
+        private final String origin;
+        private final long line;
+
+        private Unvalidated(String[] values, long sequence, byte[] raw, String origin, long line) {
+            this.values = values;
+            this.sequence = sequence;
+            this.raw = raw;
+            this.origin = origin;
+            this.line = line;
+        }
+
+        /** The record's parse result, as {@link CsvRecordReader#next()} gives it. */
+        public ParseResult validate() {
+            return RecordValidator.validate(values, sequence, this);
+        }
+
+        @Override
+        public ParseResult reject(RejectReason reason, String detail) {
+            return ParseResult.rejected(
+                    new DeadLetter(
+                            reason,
+                            detail,
+                            new String(raw, StandardCharsets.UTF_8),
+                            origin,
+                            DeadLetter.NO_PARTITION,
+                            line));
+        }
     }
 
     /**

@@ -144,6 +144,11 @@ final class CsvScanner implements Closeable {
         return new String(buf, recordStart, recordEnd - recordStart, StandardCharsets.UTF_8);
     }
 
+    /** The record's bytes without its final line break: {@link #raw()} still to decode. */
+    byte[] rawBytes() {
+        return Arrays.copyOfRange(buf, recordStart, recordEnd);
+    }
+
     /** The value of field {@code i} of the scanned record: trimmed, quotes undone. */
     String field(int i) {
         return field(i, null);

@@ -45,7 +45,32 @@ final class CsvFixtures {
 
     /** Reads with the stream handing out at most {@code chunk} bytes per read call. */
     static List<ParseResult> read(byte[] bytes, int chunk) {
-        return read(new CsvRecordReader(new Chunked(bytes, chunk), ORIGIN, 0));
+        List<ParseResult> results = read(new CsvRecordReader(new Chunked(bytes, chunk), ORIGIN, 0));
+        // The file source leaves validation to the task's thread: the same results that way.
+        assertEquals(
+                results,
+                readUnvalidated(new CsvRecordReader(new Chunked(bytes, chunk), ORIGIN, 0)));
+        return results;
+    }
+
+    /** Through {@link CsvRecordReader#nextUnvalidated()}, validating each record afterwards. */
+    static List<ParseResult> readUnvalidated(CsvRecordReader reader) {
+        List<Object> read = new ArrayList<>();
+        try (reader) {
+            Object r;
+            while ((r = reader.nextUnvalidated()) != null) {
+                read.add(r);
+                assertEquals(read.size(), reader.recordsReturned());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // Validated only after the whole file is read: nothing may depend on the reader's state.
+        List<ParseResult> out = new ArrayList<>();
+        for (Object r : read) {
+            out.add(r instanceof CsvRecordReader.Unvalidated u ? u.validate() : (ParseResult) r);
+        }
+        return out;
     }
 
     static List<ParseResult> read(CsvRecordReader reader) {
