@@ -35,7 +35,8 @@ run_bounded() { # input_dir out_dir -> wall seconds
 echo "1. bounded run with forecasts..." >&2
 tiny_wall=$(run_bounded "$work/tiny" "$work/out-tiny")
 wall=$(run_bounded "$data" "$work/out-bounded")
-forecasts=$(grep -c ',,$' "$work/out-bounded/predictions.csv" || true)
+# predictions.csv holds one row per forecast, after its header.
+forecasts=$(( $(wc -l < "$work/out-bounded/predictions.csv") - 1 ))
 
 echo "2. continuous run: forecast latency from the metric..." >&2
 rm -rf "$work/watch" "$work/models" "$work/out-live"
@@ -66,7 +67,9 @@ except Exception:
 print("")
 PY
 }
-until [ -n "$(metric 'Forecast next day' 'dqs.model_version')" ]; do sleep 1; done
+# The job is up when its REST API lists the forecast operator's metrics (the model gauges fill
+# in with the first records: the initial model reaches the operator through its broadcast input).
+until [ -n "$(metric 'Forecast next day' 'dqs.models_served')" ]; do sleep 1; done
 cp "$data/rule_executions.csv" "$work/watch/.all.csv" && mv "$work/watch/.all.csv" "$work/watch/all.csv"
 valid=$(python3 -c "import json;print(json.load(open('$data/generation_report.json'))['rows_written'])")
 until [ "$(metric 'Route records, combine per key and day' 'dqs.records_read')" = "$valid" ]; do sleep 1; done
