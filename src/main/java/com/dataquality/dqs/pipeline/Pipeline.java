@@ -50,6 +50,9 @@ import org.apache.flink.util.Collector;
  *   │                                         │                                        └─ end-of-input states ─┘ └─▶ final rows
  *   │                                         └─ keyBy(series) ─ forecast ⇐ broadcast(model commands) ─┬─▶ predictions (forecast, then realized)
  *   │                                                                                                 ├─▶ shadow predictions (challengers)
+ *   │                                                                                                 ├─▶ anomalies
+ *   │                                                                                                 ├─ paired errors ─ compare challengers (p=1) ─┬─▶ comparisons
+ *   │                                                                                                 │                                             └─▶ promotions (--auto-promote)
  * model updates ─ validate (p=1) ─▶ model commands                                                    ├─ features ┐
  *                                                                                                      ├─ champion's realized rows ┴─ drift (p=1) ⇐ broadcast(model commands) ─┬─▶ drift events
  *                                                                                                      │                                                                        └─ retrain triggers ┐
