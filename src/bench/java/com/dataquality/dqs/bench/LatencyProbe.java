@@ -2,19 +2,12 @@ package com.dataquality.dqs.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * For {@link BenchKafkaCommand}: reads the summaries topic with {@code read_committed} in a thread
@@ -58,29 +51,15 @@ final class LatencyProbe {
     }
 
     private void poll() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(topic)
-                    .forEach(p -> parts.add(new TopicPartition(topic, p.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (running.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                    long now = System.nanoTime();
-                    String ref = referenceDate(r.value());
-                    seen.merge(
-                            ref,
-                            new Seen(now, now, 1),
-                            (a, b) -> new Seen(a.first, b.last, a.count + 1));
-                }
-            }
-        }
+        CommittedReader.read(
+                bootstrap,
+                topic,
+                running::get,
+                (r, now) ->
+                        seen.merge(
+                                referenceDate(r.value()),
+                                new Seen(now, now, 1),
+                                (a, b) -> new Seen(a.first, b.last, a.count + 1)));
     }
 
     private static String referenceDate(byte[] value) {

@@ -4,21 +4,14 @@ import com.dataquality.dqs.io.RecordPublisher;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -197,21 +190,11 @@ final class SummaryLatencyCommand implements Callable<Integer> {
     }
 
     private void consume() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props)) {
-            List<TopicPartition> parts = new ArrayList<>();
-            consumer.partitionsFor(summariesTopic)
-                    .forEach(p -> parts.add(new TopicPartition(summariesTopic, p.partition())));
-            consumer.assign(parts);
-            consumer.seekToBeginning(parts);
-            while (consuming.get()) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
-                    long now = System.nanoTime();
+        CommittedReader.read(
+                bootstrap,
+                summariesTopic,
+                consuming::get,
+                (r, now) -> {
                     try {
                         JsonNode s = JSON.readTree(r.value());
                         String k =
@@ -224,8 +207,6 @@ final class SummaryLatencyCommand implements Callable<Integer> {
                     } catch (Exception e) {
                         // Not a summary of ours: ignored.
                     }
-                }
-            }
-        }
+                });
     }
 }

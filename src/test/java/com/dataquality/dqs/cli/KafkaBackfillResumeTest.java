@@ -78,9 +78,8 @@ class KafkaBackfillResumeTest {
         Path csv = data.resolve(Generator.dataFileName(0, 1));
         String in = KafkaBrokerExtension.uniqueTopic("in");
         KAFKA.createTopics(2, in);
-        List<String> others = new ArrayList<>();
-        for (String t :
-                List.of(
+        List<String> others =
+                KafkaBrokerExtension.uniqueTopics(
                         "summaries",
                         "predictions",
                         "shadow",
@@ -88,9 +87,7 @@ class KafkaBackfillResumeTest {
                         "triggers",
                         "dead",
                         "models",
-                        "anomalies")) {
-            others.add(KafkaBrokerExtension.uniqueTopic(t));
-        }
+                        "anomalies");
         KAFKA.createTopics(1, others.toArray(String[]::new));
         CliRunner.Run publish =
                 dqs(

@@ -193,18 +193,9 @@ class OrderIndependenceTest {
         String in = KafkaBrokerExtension.uniqueTopic("in");
         String predictions = KafkaBrokerExtension.uniqueTopic("predictions");
         KAFKA.createTopics(2, in);
-        List<String> others = new ArrayList<>();
-        for (String t :
-                List.of(
-                        "summaries",
-                        "shadow",
-                        "drift",
-                        "triggers",
-                        "dead",
-                        "models",
-                        "anomalies")) {
-            others.add(KafkaBrokerExtension.uniqueTopic(t));
-        }
+        List<String> others =
+                KafkaBrokerExtension.uniqueTopics(
+                        "summaries", "shadow", "drift", "triggers", "dead", "models", "anomalies");
         KAFKA.createTopics(1, predictions);
         KAFKA.createTopics(1, others.toArray(String[]::new));
         CliRunner.Run publish =

@@ -109,6 +109,15 @@ public final class KafkaBrokerExtension implements BeforeAllCallback, AfterAllCa
         return base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
+    /** One unique topic name per base, in order: the topics of a job that no other test reads. */
+    public static List<String> uniqueTopics(String... bases) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String base : bases) {
+            out.add(uniqueTopic(base));
+        }
+        return out;
+    }
+
     /** Publishes values (null allowed: a tombstone) to a topic, round-robin over partitions. */
     public void produce(String topic, List<String> values) throws Exception {
         List<byte[]> bytes = new ArrayList<>();
