@@ -160,7 +160,7 @@ final class ForecastQuality implements Callable<Integer> {
                 HistoryFiles.read(
                         List.of(data.resolve(Generator.dataFileName(0, 1))), Integer.MAX_VALUE);
         List<DailySeries> all = read.table().series();
-        Map<String, Double> truth = readTruth(data.resolve(Generator.TRUTH_FILE));
+        Map<String, Double> truth = TruthFile.read(data.resolve(Generator.TRUTH_FILE));
         int last = all.stream().mapToInt(s -> s.days()[s.size() - 1]).max().orElseThrow();
         int evalFrom = last - evalDays + 1;
         List<DailySeries> train = new ArrayList<>();
@@ -388,20 +388,5 @@ final class ForecastQuality implements Callable<Integer> {
             sq += e * e;
         }
         return new double[] {abs / actual.length, Math.sqrt(sq / actual.length)};
-    }
-
-    /** series key + epoch day → pass probability; "drop@" + key → the incident's drop. */
-    private static Map<String, Double> readTruth(Path file) throws IOException {
-        Map<String, Double> out = new HashMap<>();
-        List<String> lines = Files.readAllLines(file);
-        for (String line : lines.subList(1, lines.size())) {
-            // dataset_uuid (a UUID: no comma or quote), rule_code, date, probability, planned
-            String[] f = line.split(",");
-            int day = (int) LocalDate.parse(f[2]).toEpochDay();
-            String key = Keys.seriesKey(f[0], Integer.parseInt(f[1])) + "@" + day;
-            out.put(key, Double.parseDouble(f[3]));
-            out.put(Incidents.DROP_KEY + key, Double.parseDouble(f[5]));
-        }
-        return out;
     }
 }

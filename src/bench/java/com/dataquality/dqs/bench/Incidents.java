@@ -15,7 +15,7 @@ final class Incidents {
     /** The smallest drop of the pass probability that counts as an incident to be found. */
     static final double MIN_DROP = 0.2;
 
-    /** Prefix of the truth map's incident-drop entries (see ForecastQuality.readTruth). */
+    /** Prefix of the truth map's incident-drop entries (see TruthFile.read). */
     static final String DROP_KEY = "drop@";
 
     enum Day {

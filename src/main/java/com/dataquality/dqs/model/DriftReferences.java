@@ -238,4 +238,35 @@ final class DriftReferences {
         int rank = (int) Math.ceil(p * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
+
+    /**
+     * The holdout's daily PIT statistic ({@link DriftReference.PitReference}): per holdout day, the
+     * standardized sum of its forecasts' mid-PIT deviations, then their mean and spread.
+     */
+    static DriftReference.PitReference holdoutPit(
+            TrainingSet set, DistributionSpec spec, int[] rows, double[] predicted) {
+        java.util.TreeMap<Integer, double[]> byDay = new java.util.TreeMap<>();
+        for (int r : rows) {
+            int n = set.executions()[r];
+            int passes = (int) Math.round(set.labels()[r] * n / 100);
+            double[] u = spec.midPit(predicted[r], n, passes);
+            double[] day = byDay.computeIfAbsent(set.days()[r], d -> new double[2]);
+            day[0] += u[0] - 0.5;
+            day[1] += u[1];
+        }
+        double[] z =
+                byDay.values().stream()
+                        .filter(d -> d[1] > 0)
+                        .mapToDouble(d -> d[0] / Math.sqrt(d[1]))
+                        .toArray();
+        if (z.length < 2) {
+            return null;
+        }
+        double mean = java.util.Arrays.stream(z).average().orElse(0);
+        double ss = 0;
+        for (double v : z) {
+            ss += (v - mean) * (v - mean);
+        }
+        return new DriftReference.PitReference(z.length, mean, Math.sqrt(ss / (z.length - 1)));
+    }
 }

@@ -413,7 +413,7 @@ public final class Trainer {
                 metrics,
                 distribution,
                 absErrors,
-                holdoutPit(set, distribution, evalRows, predicted));
+                DriftReferences.holdoutPit(set, distribution, evalRows, predicted));
     }
 
     /**
@@ -473,37 +473,6 @@ public final class Trainer {
 
     private static double[] round(double[] v, double scale) {
         return Arrays.stream(v).map(x -> Math.round(x * scale) / scale).toArray();
-    }
-
-    /**
-     * The holdout's daily PIT statistic ({@link DriftReference.PitReference}): per holdout day, the
-     * standardized sum of its forecasts' mid-PIT deviations, then their mean and spread.
-     */
-    static DriftReference.PitReference holdoutPit(
-            TrainingSet set, DistributionSpec spec, int[] rows, double[] predicted) {
-        java.util.TreeMap<Integer, double[]> byDay = new java.util.TreeMap<>();
-        for (int r : rows) {
-            int n = set.executions()[r];
-            int passes = (int) Math.round(set.labels()[r] * n / 100);
-            double[] u = spec.midPit(predicted[r], n, passes);
-            double[] day = byDay.computeIfAbsent(set.days()[r], d -> new double[2]);
-            day[0] += u[0] - 0.5;
-            day[1] += u[1];
-        }
-        double[] z =
-                byDay.values().stream()
-                        .filter(d -> d[1] > 0)
-                        .mapToDouble(d -> d[0] / Math.sqrt(d[1]))
-                        .toArray();
-        if (z.length < 2) {
-            return null;
-        }
-        double mean = Arrays.stream(z).average().orElse(0);
-        double ss = 0;
-        for (double v : z) {
-            ss += (v - mean) * (v - mean);
-        }
-        return new DriftReference.PitReference(z.length, mean, Math.sqrt(ss / (z.length - 1)));
     }
 
     private static int[] selectInts(int[] values, int[] which) {
